@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "eligible",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "LuaBridge", targets: ["LuaBridge"]),
+        .library(name: "Eligibility", targets: ["Eligibility"]),
+        .executable(name: "eligible", targets: ["eligible"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLua",
+            path: "Sources/CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(name: "LuaBridge", dependencies: ["CLua"], resources: [.embedInCode("sandbox.lua")]),
+        .target(
+            name: "Eligibility",
+            dependencies: [
+                "LuaBridge",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.embedInCode("Runtime/runtime.lua")]
+        ),
+        .executableTarget(
+            name: "eligible",
+            dependencies: [
+                "Eligibility",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
+        .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
+        .testTarget(name: "eligibleTests", dependencies: ["Eligibility"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
