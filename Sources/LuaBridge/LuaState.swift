@@ -75,6 +75,17 @@ public final class LuaState {
         lua_rawgeti(L, clua_registryindex(), lua_Integer(reference.slot))
     }
 
+    /// A reference to field `name` of the table at `index`, read raw (no metamethods run).
+    public func field(_ name: String, ofTableAt index: Int32) throws -> LuaReference {
+        let table = lua_absindex(L, index)
+        guard lua_type(L, table) == LUA_TTABLE else {
+            throw LuaError.conversion(path: name, expected: "a table holding it", got: String(cString: lua_typename(L, lua_type(L, table))))
+        }
+        push(name)
+        lua_rawget(L, table)
+        return popReference()
+    }
+
     /// Frees a reference's registry slot.
     public func release(_ reference: LuaReference) {
         luaL_unref(L, clua_registryindex(), reference.slot)

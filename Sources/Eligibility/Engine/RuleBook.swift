@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+
+/// The rule files of one rules directory, read once: each programme's script (`DIR/*.lua`),
+/// the shared library folder (`DIR/lib/`), and a SHA-256 digest of them all, recorded in every
+/// decision so it can be audited later.
+public struct RuleBook: Sendable {
+    /// One programme's rule file.
+    public struct File: Sendable, Hashable {
+        /// The programme id the file is named for (`plug-in-van-grant`).
+        public let stem: String
+        /// The name messages use, e.g. `rules/plug-in-van-grant.lua`.
+        public let displayName: String
+        /// The file's text.
+        public let source: String
+    }
+
+    /// The directory, as given.
+    public let directory: URL
+    /// How messages name the directory (`rules`).
+    public let displayName: String
+    /// The programme files, sorted by name.
+    public let files: [File]
+    /// The shared helpers' folder.
+    public let libraryFolder: URL
+    /// `sha256:` and the hex digest of every file's name and content.
+    public let digest: String
+
+    /// Reads a rules directory. `displayName` defaults to the path as given.
+    public init(directory: URL, displayName: String? = nil) throws {
+        self.directory = directory
+        let shown = displayName ?? directory.relativePath
+        self.displayName = shown
+        libraryFolder = directory.appendingPathComponent("lib")
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleBookError(message: "\(shown): no such rules directory (use --rules DIR or set ELIGIBLE_RULES)")
+        }
+        func luaFiles(in folder: URL) -> [String] {
+            ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".lua") }.sorted()
+        }
+        var hasher = SHA256()
+        var files = [File]()
+        for (folder, prefix) in [(directory, shown), (libraryFolder, shown + "/lib")] {
+            for name in luaFiles(in: folder) {
+                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                hasher.update(data: Data("\(prefix)/\(name)\0\(data.count)\0".utf8))
+                hasher.update(data: data)
+                guard folder == directory else { continue }
+                guard let source = String(data: data, encoding: .utf8) else {
+                    throw RuleBookError(message: "\(shown)/\(name):1: the file is not UTF-8 text; save it as UTF-8")
+                }
+                files.append(File(stem: String(name.dropLast(4)), displayName: "\(shown)/\(name)", source: source))
+            }
+        }
+        self.files = files
+        digest = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A rules directory that cannot be read at all.
+public struct RuleBookError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong and where.
+    public let message: String
+    public var description: String { message }
+}
+
+/// A rule file that did not load: its programme decides `rule-error` until it is fixed.
+public struct RuleProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The programme id the file is named for.
+    public let programme: String
+    /// `rules/x.lua:LINE: message`.
+    public let message: String
+    public var description: String { message }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A value that could not be read as the type it should be (a money amount, a day, an as-of
+/// instant). `message` is a plain-English sentence naming the bad value, e.g.
+/// `2021-02-30 is not a real date (February 2021 has 28 days)`.
+public struct ValueError: Error, CustomStringConvertible, Hashable, Sendable {
+    /// What is wrong, in plain English.
+    public let message: String
+
+    /// Creates an error with the given message.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+extension String {
+    /// The string quoted for an error message: `"abc"` with `"` and `\` escaped and control
+    /// characters shown as escapes, cut short if very long.
+    var quotedForMessage: String {
+        var body = ""
+        for scalar in unicodeScalars.prefix(80) {
+            switch scalar {
+            case "\"": body += "\\\""
+            case "\\": body += "\\\\"
+            case "\n": body += "\\n"
+            case "\r": body += "\\r"
+            case "\t": body += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    body += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    body.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        if unicodeScalars.count > 80 { body += "..." }
+        return "\"\(body)\""
+    }
+}

@@ -1,0 +1,71 @@
+-- The Liverpool City Region: the six local authorities of the Liverpool City
+-- Region Combined Authority (Halton, Knowsley, Liverpool, Sefton, St Helens,
+-- Wirral). "In the region" in our programmes means the business's address is
+-- in one of these six.
+
+local region = {}
+
+-- Canonical spellings, as the Combined Authority writes them.
+region.AUTHORITIES = { "Halton", "Knowsley", "Liverpool", "Sefton", "St Helens", "Wirral" }
+
+-- Lower-case, no full stops, single spaces, "saint" -> "st", and without a
+-- trailing "council" / "borough council" / "metropolitan borough council" or a
+-- leading "city of", so "St. Helens", "ST HELENS", "Saint Helens" and
+-- "Wirral Council" all match.
+local function normalise(name)
+  local s = name:lower():gsub("%.", " "):gsub("[%s%-]+", " ")
+  s = s:gsub("^%s+", ""):gsub("%s+$", "")
+  s = s:gsub("^saint ", "st ")
+  s = s:gsub("^city of ", "")
+  s = s:gsub(" metropolitan borough council$", ""):gsub(" borough council$", "")
+  s = s:gsub(" city council$", ""):gsub(" council$", "")
+  return s
+end
+
+local by_key = {}
+for _, name in ipairs(region.AUTHORITIES) do by_key[normalise(name)] = name end
+
+-- The canonical name ("St Helens") of a region authority, or nil if the name
+-- is not one of the six.
+function region.canonical(name)
+  if type(name) ~= "string" then return nil end
+  return by_key[normalise(name)]
+end
+
+-- True when `name` is one of the six local authorities.
+function region.contains(name)
+  return region.canonical(name) ~= nil
+end
+
+-- Postcode hint (not used as a criterion: postcode districts cross council
+-- boundaries; criteria use address.localAuthority). Returns
+--   true  for districts lying wholly in the region (L1-L38, CH41-CH49,
+--         CH60-CH63, WA8-WA10),
+--   false for postcodes outside the L, CH, WA, PR and WN areas,
+--   nil   for everything else ("check the local authority").
+local WHOLLY_IN = { L = { { 1, 38 } }, CH = { { 41, 49 }, { 60, 63 } }, WA = { { 8, 10 } } }
+local BORDER_AREAS = { L = true, CH = true, WA = true, PR = true, WN = true }
+
+-- "ch41 6aa" -> "CH41"; nil if it does not look like a UK postcode.
+function region.postcode_district(postcode)
+  if type(postcode) ~= "string" then return nil end
+  local s = postcode:upper():gsub("%s+", "")
+  local district = s:match("^([A-Z][A-Z]?%d[%dA-Z]?)%d[A-Z][A-Z]$")
+  return district
+end
+
+function region.postcode_in_region(postcode)
+  local district = region.postcode_district(postcode)
+  if district == nil then return nil end
+  local area, num = district:match("^(%a+)(%d+)")
+  num = tonumber(num)
+  for _, range in ipairs(WHOLLY_IN[area] or {}) do
+    if num >= range[1] and num <= range[2] and district == area .. tostring(num) then
+      return true
+    end
+  end
+  if not BORDER_AREAS[area] then return false end
+  return nil
+end
+
+return region

@@ -1,0 +1,70 @@
+-- SME Premises Retrofit Grant (Liverpool City Region)
+-- Half the cost of energy-efficiency works to business premises rated EPC
+-- band D to G, up to a limit that rises the worse the rating: £5,000 for D,
+-- £7,500 for E, £10,000 for F or G. The works must be expected to lift the
+-- premises to a better band. (Non-domestic premises rated F or G may not be
+-- let under the Minimum Energy Efficiency Standard, hence the higher limit.)
+
+local region = require "region"
+local company_size = require "company_size"
+local money = require "money"
+
+-- EPC bands from best to worst.
+local BAND_ORDER = { A = 1, B = 2, C = 3, D = 4, E = 5, F = 6, G = 7 }
+
+return programme {
+  id = "premises-retrofit",
+  title = "SME Premises Retrofit Grant",
+  summary = "A grant for small and medium-sized businesses in the Liverpool City Region "
+    .. "whose premises are rated EPC D to G: half the cost of works that improve the "
+    .. "rating, up to £5,000 (band D), £7,500 (band E) or £10,000 (bands F and G).",
+  guidance = "LCR SME Premises Retrofit Grant guidance, sections 2-4",
+  open = { from = "2022-04-01", to = "2025-03-31" },
+  minimal_financial_assistance = true,
+
+  params = {
+    share_percent = 50,                -- half the cost of the works (ex VAT)...
+    cap_by_band = {                    -- ...up to this limit, by current EPC band
+      D = pounds(5000),
+      E = pounds(7500),
+      F = pounds(10000),
+      G = pounds(10000),
+    },
+  },
+
+  criteria = {
+    { id = "in-region", text = "Based in the Liverpool City Region (Halton, Knowsley, Liverpool, Sefton, St Helens or Wirral)",
+      clause = "Guidance 2.1",
+      test = function(b, p) return region.contains(b.address.localAuthority) end },
+
+    { id = "sme", text = "A small or medium-sized business (Companies Act limits)",
+      clause = "Guidance 2.2",
+      test = function(b, p) return company_size.is_sme(b, p.today) end },
+
+    { id = "epc-d-to-g", text = "The premises are rated EPC band D, E, F or G",
+      clause = "Guidance 2.3",
+      test = function(b, p) return p.cap_by_band[b.premises.epcBand] ~= nil end },
+
+    { id = "improves-band", text = "The works are expected to lift the premises to a better EPC band",
+      clause = "Guidance 3.1",
+      test = function(b, p)
+        local now = BAND_ORDER[b.premises.epcBand]
+        local after = BAND_ORDER[b.proposal.retrofit.expectedEpcBand]
+        return after < now
+      end },
+  },
+
+  award = {
+    amount = function(b, p)
+      local band = b.premises.epcBand
+      local cost = b.proposal.retrofit.costExVat
+      local cap = p.cap_by_band[band]
+      local share = percent(cost, p.share_percent)
+      local amount = math.min(share, cap)
+      return amount, string.format("%d%% of the %s cost of the works is %s; the limit for band %s is %s: %s, paid in whole pounds.",
+        p.share_percent, money.format(cost), money.format(share), band, money.format(cap), money.format(amount))
+    end,
+    maximum = pounds(10000),
+    rounding = "down-to-pound",
+  },
+}
