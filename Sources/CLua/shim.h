@@ -110,14 +110,15 @@ static void clua_budget_hook(lua_State *L, lua_Debug *ar) {
 }
 
 /*
- * lua_pcall with the limits armed: the memory cap enforced and a fresh instruction budget.
+ * lua_pcall with the limits armed: the memory cap enforced and, when `budgeted`, a fresh
+ * instruction budget (trusted drivers pass 0 and budget each script call with budgeted_pcall).
  * Both are disarmed again before returning, whatever happened.
  */
-static inline int clua_pcall_limited(lua_State *L, int nargs, int nresults, int msgh) {
+static inline int clua_pcall_limited(lua_State *L, int nargs, int nresults, int msgh, int budgeted) {
     clua_limits *limits = clua_limits_of(L);
     limits->memory_refused = 0;
     limits->budget_spent = 0;
-    if (limits->instruction_budget > 0)
+    if (budgeted && limits->instruction_budget > 0)
         lua_sethook(L, clua_budget_hook, LUA_MASKCOUNT, limits->instruction_budget);
     limits->enforcing = 1;
     int status = lua_pcall(L, nargs, nresults, msgh);

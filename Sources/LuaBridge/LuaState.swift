@@ -153,10 +153,7 @@ public final class LuaState {
         let functionIndex = top - arguments
         clua_pushtracebackhandler(L)
         lua_rotate(L, functionIndex, 1) // the handler goes below the function
-        let saved = accounting.pointee.instruction_budget
-        if !budgeted { accounting.pointee.instruction_budget = 0 }
-        let status = clua_pcall_limited(L, arguments, results, functionIndex)
-        accounting.pointee.instruction_budget = saved
+        let status = clua_pcall_limited(L, arguments, results, functionIndex, budgeted ? 1 : 0)
         lua_rotate(L, functionIndex, -1)
         lua_settop(L, -2) // the handler, now on top
         guard status != LUA_OK else { return }

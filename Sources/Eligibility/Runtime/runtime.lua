@@ -8,7 +8,7 @@
 local sandbox, schema = ...
 
 local type, error, next, pairs, ipairs, tostring, select = type, error, next, pairs, ipairs, tostring, select
-local setmetatable, rawget, pcall = setmetatable, rawget, pcall
+local setmetatable, rawget, rawequal, pcall = setmetatable, rawget, rawequal, pcall
 local format, sort, concat, tointeger, floor = string.format, table.sort, table.concat, math.tointeger, math.floor
 local getinfo = debug.getinfo
 local freeze, budgeted_pcall, globals = sandbox.freeze, sandbox.budgeted_pcall, sandbox.globals
@@ -169,13 +169,31 @@ end
 local MISSING = setmetatable({}, { __tostring = function() return "a fact is missing" end })
 local path_of = setmetatable({}, { __mode = "k" })   -- data table or proxy -> path
 local data_of = setmetatable({}, { __mode = "k" })   -- proxy -> data table
-local current -- the criterion being tested: { missing = {...}, reads = {...} or nil }
+-- The criterion being tested: { missing = {...} or nil, missing_set, reads = {...} or nil,
+-- read_set }. One record is reused for every test; its lists are made only when needed (the
+-- missing list when a fact is first missing, the read lists only when tracing), so an untraced
+-- evaluation allocates nothing per criterion.
+local current
+local record = {}
+
+local function begin(traced)
+  record.missing, record.missing_set = nil, nil
+  if traced then record.reads, record.read_set = {}, {} else record.reads, record.read_set = nil, nil end
+  current = record
+  return record
+end
 
 local function note_missing(path)
   if current then
-    if not current.missing_set[path] then
-      current.missing_set[path] = true
-      current.missing[#current.missing + 1] = path
+    local set = current.missing_set
+    if not set then
+      set = {}
+      current.missing_set, current.missing = set, {}
+    end
+    if not set[path] then
+      set[path] = true
+      local missing = current.missing
+      missing[#missing + 1] = path
     end
   end
 end
@@ -222,10 +240,13 @@ end
 
 local wrap
 
+-- Shared by every proxy (they find their data through data_of), so a proxy costs two tables.
+local function proxy_len(proxy) return #data_of[proxy] end
+local function proxy_pairs(proxy) return next, data_of[proxy], nil end
+
 local function make_proxy(data, path, traced, is_list)
   local proxy = {}
-  local metatable = { __newindex = refuse_write, __metatable = false,
-    __len = function() return #data end, __pairs = function() return next, data, nil end }
+  local metatable = { __newindex = refuse_write, __metatable = false, __len = proxy_len, __pairs = proxy_pairs }
   if traced then
     metatable.__index = function(_, key)
       local value = data[key]
@@ -239,13 +260,17 @@ local function make_proxy(data, path, traced, is_list)
   return setmetatable(proxy, metatable)
 end
 
+local node_shapes = {} -- node name -> { node = name }, made once
+for node in pairs(schema) do node_shapes[node] = { node = node } end
+
 wrap = function(data, shape, path, traced)
   path_of[data] = path
   if shape.list then
+    local item_shape = shape.list ~= true and node_shapes[shape.list]
     for i = 1, #data do
       local item = data[i]
-      if type(item) == "table" and shape.list ~= true then
-        data[i] = wrap(item, { node = shape.list }, join(path, i), traced)
+      if type(item) == "table" and item_shape then
+        data[i] = wrap(item, item_shape, join(path, i), traced)
       end
     end
     setmetatable(data, list_metatable)
@@ -299,8 +324,11 @@ local function required_text(t, key, what, line, example)
 end
 
 local function programme(declaration)
-  local line = getinfo(2, "l").currentline
   if not declaring then error("programme { ... } can only be used at the top of a rule file", 2) end
+  -- `return programme { ... }` is a tail call, which hides the caller's line: then use the line
+  -- where the file says `programme {`.
+  local line = getinfo(2, "l").currentline
+  if line < 1 then line = declaring.programme_line end
   declaring.line = line
   if type(declaration) ~= "table" then fail(line, "programme needs a table: return programme { id = \"...\", ... }") end
   check_keys(declaration, PROGRAMME_KEYS, "programme", line)
@@ -333,11 +361,11 @@ local function programme(declaration)
 
   local params = declaration.params or {}
   if type(params) ~= "table" then fail(line, "params must be a table of named values") end
-  p.params, p.dated = {}, {}
+  p.params, p.dated, p.raw_params = {}, {}, {} -- raw_params: plain copies for listings (frozen proxies read as empty)
   for name, value in pairs(params) do
     if type(name) ~= "string" or not name:match("^[%a_][%w_]*$") then fail(line, "parameter names must be plain words, got %s", tostring(name)) end
     if RESERVED_PARAMS[name] then fail(line, "'%s' is set by the engine; choose another parameter name", name) end
-    if DATED[value] then p.dated[name] = DATED[value] else p.params[name] = freeze(value) end
+    if DATED[value] then p.dated[name] = DATED[value] else p.params[name], p.raw_params[name] = freeze(value), value end
   end
 
   local criteria = declaration.criteria
@@ -373,13 +401,72 @@ local function programme(declaration)
   return p
 end
 
+-- Sealing: nothing may be remembered from one business to the next -----------------------------
+-- Local variables a rule file's functions share (upvalues) would let one evaluation leak into
+-- the next. When a programme loads, every table such a variable holds is frozen, and every value
+-- is recorded; after each evaluation the record is checked, and a change is restored and
+-- reported as that programme's rule error.
+
+local getupvalue, setupvalue = debug.getupvalue, debug.setupvalue
+
+local function seal(p)
+  local record, seen = {}, {}
+  local function visit(value)
+    if seen[value] then return end
+    if type(value) == "function" then
+      seen[value] = true
+      local i = 1
+      while true do
+        local name, item = getupvalue(value, i)
+        if name == nil then break end
+        if type(item) == "table" and not sandbox.is_frozen(item) and item ~= sandbox.env then
+          item = freeze(item)
+          setupvalue(value, i, item)
+        end
+        record[#record + 1] = { f = value, i = i, name = name, value = item }
+        visit(item)
+        i = i + 1
+      end
+    elseif type(value) == "table" and sandbox.is_frozen(value) then
+      seen[value] = true
+      for _, item in pairs(value) do visit(item) end
+    end
+  end
+  for _, c in ipairs(p.criteria) do visit(c.test) end
+  visit(p.award.amount)
+  p.upvalues = record
+end
+
+-- Restores any changed upvalue of `p`; returns the name of the first that had changed.
+local function unsealed(p)
+  local changed
+  for _, u in ipairs(p.upvalues) do
+    local _, now = getupvalue(u.f, u.i)
+    if not rawequal(now, u.value) then
+      changed = changed or u.name
+      setupvalue(u.f, u.i, u.value)
+    end
+  end
+  return changed
+end
+
 -- Loaded programmes ------------------------------------------------------------------------------
 
 local programmes, by_id = {}, {}
 
 -- Runs a compiled rule file and records its programme. Raises "file:line: message".
-local function define(chunk, file)
-  declaring = { file = file, line = 1 }
+local function define(chunk, file, source)
+  local programme_line, number = 1, 0
+  -- string.gmatch, not source:gmatch: the string metatable holds the sandbox's bounded copy,
+  -- which refuses this pattern on a long text.
+  for text in string.gmatch(source .. "\n", "([^\n]*)\n") do
+    number = number + 1
+    if text:find("^%s*return%s+programme%s*[{(]") or text:find("^%s*programme%s*[{(]") then
+      programme_line = number
+      break
+    end
+  end
+  declaring = { file = file, line = programme_line, programme_line = programme_line }
   local ok, result, kind = budgeted_pcall(chunk)
   local state = declaring
   declaring = nil
@@ -401,6 +488,7 @@ local function define(chunk, file)
     end
     result.subsidy_control = lib
   end
+  seal(result)
   programmes[#programmes + 1] = result
   by_id[result.id] = result
   return result.id
@@ -411,7 +499,7 @@ local function params_at(p, at)
   local cache = p.param_cache
   if cache and cache.at == at then return cache.value, cache.listing end
   local values, listing = { as_of = at, today = at:sub(1, 10) }, {}
-  for name, value in pairs(p.params) do values[name] = value; listing[#listing + 1] = { name = name, value = value } end
+  for name, value in pairs(p.params) do values[name] = value; listing[#listing + 1] = { name = name, value = p.raw_params[name] } end
   for name, spec in pairs(p.dated) do
     local value = dated_value(spec, at)
     values[name] = value
@@ -438,7 +526,7 @@ local function run(f, ...)
   local ok, a, b = budgeted_pcall(f, ...)
   if ok then return "value", a, b end
   if a == MISSING then return "missing" end
-  if current and #current.missing > 0 and b == "error" then return "missing" end
+  if current and current.missing and b == "error" then return "missing" end
   return "error", describe_error(a, b)
 end
 
@@ -465,7 +553,7 @@ local function evaluate_programme(p, business, at, traced)
   local failed, missing, missing_seen, criteria = {}, {}, {}, traced and {} or nil
   local any_unknown = false
   for i, c in ipairs(p.criteria) do
-    current = { missing = {}, missing_set = {}, reads = traced and {} or nil, read_set = {} }
+    begin(traced)
     local status, value = run(c.test, business, params)
     local result
     if status == "error" then
@@ -481,16 +569,19 @@ local function evaluate_programme(p, business, at, traced)
       current = nil
       return rule_error(decision, p, c.line, format("criterion \"%s\" returned a %s; a test must return true, false, or nil when it cannot tell", c.id, type(value)))
     end
-    if #current.missing > 0 and result ~= "fail" then result = "unknown" end
+    local now_missing = current.missing
+    if now_missing and result ~= "fail" then result = "unknown" end
     if result == "fail" then failed[#failed + 1] = c.id end
     if result == "unknown" then
       any_unknown = true
-      for _, path in ipairs(current.missing) do
-        if not missing_seen[path] then missing_seen[path] = true; missing[#missing + 1] = path end
+      if now_missing then
+        for _, path in ipairs(now_missing) do
+          if not missing_seen[path] then missing_seen[path] = true; missing[#missing + 1] = path end
+        end
       end
     end
     if criteria then
-      criteria[i] = { id = c.id, outcome = result, reads = current.reads, missing = current.missing }
+      criteria[i] = { id = c.id, outcome = result, reads = current.reads, missing = now_missing or {} }
     end
   end
   current = nil
@@ -505,10 +596,10 @@ local function evaluate_programme(p, business, at, traced)
     return decision
   end
 
-  current = { missing = {}, missing_set = {}, reads = traced and {} or nil, read_set = {} }
+  begin(traced)
   local status, amount, how = run(p.award.amount, business, params)
   local award_reads = current.reads
-  local award_missing = current.missing
+  local award_missing = current.missing or {}
   current = nil
   if status == "missing" then
     decision.outcome, decision.missing = "needs-information", award_missing
@@ -534,9 +625,9 @@ local function evaluate_programme(p, business, at, traced)
   if traced then decision.awardReads = award_reads end
 
   if p.subsidy_control then
-    current = { missing = {}, missing_set = {}, reads = traced and {} or nil, read_set = {} }
+    begin(traced)
     local status2, within = run(p.subsidy_control.within_allowance, business, pence, params.today)
-    local sc = current
+    local sc_reads, sc_missing = current.reads, current.missing or {}
     current = nil
     local result
     if status2 == "error" then return rule_error(decision, p, p.line, "subsidy control: " .. within) end
@@ -544,12 +635,12 @@ local function evaluate_programme(p, business, at, traced)
     elseif within == true then result = "pass"
     elseif within == false then result = "fail"
     else return rule_error(decision, p, p.line, "subsidy_control.within_allowance must return true, false or nil") end
-    if criteria then criteria[#criteria + 1] = { id = "subsidy-control", outcome = result, reads = sc.reads, missing = sc.missing } end
+    if criteria then criteria[#criteria + 1] = { id = "subsidy-control", outcome = result, reads = sc_reads, missing = sc_missing } end
     if result == "fail" then
       decision.outcome, decision.failed, decision.award = "ineligible", { "subsidy-control" }, nil
       return decision
     elseif result == "unknown" then
-      decision.outcome, decision.missing, decision.award = "needs-information", sc.missing, nil
+      decision.outcome, decision.missing, decision.award = "needs-information", sc_missing, nil
       return decision
     end
   end
@@ -562,12 +653,18 @@ local function evaluate(business, at, traced, only)
   local decisions = {}
   -- One read-only view serves every programme: writes are refused and the data tables are
   -- hidden behind protected metatables, so nothing one programme does can reach another.
-  local view = wrap(business, { node = "Business" }, "", traced)
+  local view = wrap(business, node_shapes.Business, "", traced)
   for _, p in ipairs(programmes) do
     if not only or only[p.id] then
       local ok, decision = pcall(evaluate_programme, p, view, at, traced)
       if not ok then
         decision = { programme = p.id, outcome = "rule-error", error = format("%s: %s", p.file, tostring(decision)) }
+      end
+      local changed = unsealed(p)
+      if changed then
+        decision = { programme = p.id, outcome = "rule-error", error = format("%s:%d: the rule changed '%s', "
+          .. "a value kept from one business to the next; rules must not remember anything between businesses "
+          .. "(make it a local inside the function)", p.file, p.line, changed) }
       end
       decisions[#decisions + 1] = decision
     end
@@ -605,6 +702,43 @@ local function describe(at)
   return list
 end
 
+-- Lint support: runs every criterion test and the award of programme `id` against a probe
+-- business at instant `at`, each one whatever the others returned, and reports the errors they
+-- raised ({ id = criterion id or "award", line = n, message = "..." }) and the names of the
+-- parameters they read. Trusted host code only; scripts never see it.
+local function probe(id, business, at)
+  local p = by_id[id]
+  if not p then return nil end
+  local view = wrap(business, node_shapes.Business, "", false)
+  local values = params_at(p, at)
+  local used = {}
+  local tracking = setmetatable({}, {
+    __index = function(_, key) used[key] = true; return values[key] end,
+    __newindex = function(_, key) error(format("cannot change parameter '%s': parameters are read-only", tostring(key)), 2) end,
+    __pairs = function() for name in pairs(p.params) do used[name] = true end
+      for name in pairs(p.dated) do used[name] = true end
+      return pairs(values) end,
+    __len = function() return #values end,
+    __metatable = false,
+  })
+  local errors = {}
+  local function try(what, line, f)
+    begin(false)
+    local status, message = run(f, view, tracking)
+    current = nil
+    if status == "error" then errors[#errors + 1] = { id = what, line = line, message = message } end
+  end
+  -- The award runs only for a business every criterion passed, so only fact-name errors count
+  -- there (the host filters); a criterion must cope with any business.
+  for _, c in ipairs(p.criteria) do try(c.id, c.line, c.test) end
+  try("award", p.award.line, p.award.amount)
+  unsealed(p)
+  local names = {}
+  for name in pairs(used) do if name ~= "as_of" and name ~= "today" then names[#names + 1] = name end end
+  sort(names)
+  return { errors = errors, used = names }
+end
+
 -- Scripts' helpers join the sandbox's globals.
 globals.programme, globals.dated, globals.pounds, globals.percent = programme, dated, pounds, percent
 globals.has, globals.unknown = has, unknown
@@ -613,5 +747,6 @@ return {
   define = define,
   evaluate = evaluate,
   describe = describe,
+  probe = probe,
   parse_instant = parse_instant,
 }
