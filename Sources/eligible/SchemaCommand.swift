@@ -1,6 +1,38 @@
 import ArgumentParser
+import Eligibility
 
-/// `eligible schema` (being written).
+/// `eligible schema`: the business file's JSON Schema, or LuaLS annotations for rule authors.
 struct SchemaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "schema", abstract: "(being written)")
+    /// The two documents `schema` can print.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonSchema = "json-schema"
+        case lua
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the business file's JSON Schema, or LuaLS annotations for rule scripts.",
+        discussion: """
+            json-schema: the JSON Schema (draft 2020-12) of a business file with its proposal, \
+            for integrators. lua: annotations for lua-language-server, so rule authors get \
+            completion and type checks; the same text is shipped as rules/\(LuaAnnotations.shippedPath) \
+            (rules/.luarc.json points LuaLS at it) and a test keeps the two equal.
+
+            Example:
+              eligible schema --format json-schema > business.schema.json
+              eligible schema --format lua > rules/\(LuaAnnotations.shippedPath)
+
+            \(ExitCode.documentation)
+            """
+    )
+
+    @Option(name: .long, help: "What to print: json-schema (for integrators) or lua (LuaLS annotations for rule authors).")
+    var format: Format = .jsonSchema
+
+    func run() throws {
+        switch format {
+        case .jsonSchema: Output.write(JSONSchema.document())
+        case .lua: Output.write(LuaAnnotations.document())
+        }
+    }
 }

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Eligibility
+import Foundation
+
+/// `--format text|json|markdown` for check, explain and programmes.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+/// `--programme ID` (repeatable), checked against the rule book.
+struct ProgrammeFilter: ParsableArguments {
+    @Option(name: .customLong("programme"), help: "Only this programme (repeatable); an unknown id is bad input (exit 65) and lists the known ids.")
+    var ids: [String] = []
+
+    /// The set to pass to the evaluator (nil: all), or bad input naming the known ids.
+    func selection(known: [String]) throws -> Set<String>? {
+        guard !ids.isEmpty else { return nil }
+        let unknown = ids.filter { !known.contains($0) }
+        if !unknown.isEmpty {
+            throw Failure.badInput("unknown programme \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known programmes: \(known.sorted().joined(separator: ", "))")
+        }
+        return Set(ids)
+    }
+}
+
+/// Output helpers shared by the reporting commands.
+enum Output {
+    /// Stable, readable JSON: sorted keys, two-space indentation, no escaped slashes.
+    static func json<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Writes text to stdout as is.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// A symbol when styled output is allowed, else the plain word.
+    static func mark(_ outcome: Decision.Outcome) -> String {
+        switch outcome {
+        case .eligible: return Terminal.styled ? Terminal.style("✓", "32") : "+"
+        case .needsInformation: return Terminal.styled ? Terminal.style("?", "33") : "?"
+        case .ineligible: return Terminal.styled ? Terminal.style("✗", "31") : "-"
+        case .closed: return Terminal.styled ? Terminal.style("○", "2") : "."
+        case .ruleError: return Terminal.styled ? Terminal.style("!", "35") : "!"
+        }
+    }
+
+    /// A criterion result's mark.
+    static func mark(_ outcome: CriterionResult.Outcome) -> String {
+        switch outcome {
+        case .pass: return Terminal.styled ? Terminal.style("✓", "32") : "pass   "
+        case .fail: return Terminal.styled ? Terminal.style("✗", "31") : "FAIL   "
+        case .unknown: return Terminal.styled ? Terminal.style("?", "33") : "unknown"
+        }
+    }
+
+    /// Bold when styled.
+    static func bold(_ text: String) -> String { Terminal.style(text, "1") }
+
+    /// Dim when styled.
+    static func dim(_ text: String) -> String { Terminal.style(text, "2") }
+
+    /// The heading of each outcome's section.
+    static func heading(_ outcome: Decision.Outcome) -> String {
+        switch outcome {
+        case .eligible: return "Eligible"
+        case .needsInformation: return "Needs information"
+        case .ineligible: return "Not eligible"
+        case .closed: return "Closed"
+        case .ruleError: return "Rule errors"
+        }
+    }
+
+    /// One fact read, displayed: `address.localAuthority = Wirral` (absent: `not given`).
+    static func read(_ read: FactRead) -> String {
+        "\(read.path) = \(read.value.map { $0.displayed(forFact: read.path) } ?? "(not given)")"
+    }
+
+    /// A programme's window in words: "open 2021-04-01 to 2024-03-31", "from 2021-04-01".
+    static func window(from: String?, to: String?) -> String {
+        guard let from else { return "" }
+        if let to { return "\(from) to \(to)" }
+        return "from \(from), no end date"
+    }
+
+    /// The closed-programme note: "opens 2022-04-01" or "closed after 2021-03-31".
+    static func closedNote(from: String?, to: String?, asOf: AsOf) -> String {
+        if let from {
+            let start = from.count == 10 ? from + "T00:00" : from.replacingOccurrences(of: " ", with: "T")
+            if asOf.luaString < start { return "opens \(from)" }
+        }
+        if let to { return to.count == 10 ? "closed after \(to)" : "closed at \(to)" }
+        return "not open"
+    }
+
+    /// The business's name for headings: its name, else its id, else the file.
+    static func businessName(_ business: Business, file: String) -> String {
+        business.name ?? business.id ?? file
+    }
+}
+
+/// Runs a command body: our failures become messages and their exit codes (see
+/// `runReportingFailures`); anything unexpected is an internal error (exit 70).
+func runCommand(_ body: () throws -> Void) throws {
+    do {
+        try runReportingFailures(body)
+    } catch let code as ExitCode {
+        throw code
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        Terminal.error("internal error: \(error)")
+        throw ExitCode.internalError
+    }
+}
+
+/// Loads the rule book, the business and the programme descriptions the reporting commands share.
+struct Session {
+    let evaluator: Evaluator
+    let programmes: [ProgrammeInfo]
+    let asOf: AsOf
+
+    init(rules: RulesOption, asOf: AsOfOption) throws {
+        self.asOf = try asOf.instant()
+        evaluator = try rules.evaluator()
+        programmes = try evaluator.programmes(asOf: self.asOf)
+    }
+
+    /// Every programme id, loaded or failed to load, sorted.
+    var knownIds: [String] {
+        (programmes.map(\.id) + evaluator.problems.map(\.programme)).sorted()
+    }
+}
