@@ -7,6 +7,9 @@
 -- permission) and have dedicated off-street parking. This programme, as
 -- commissioned, is for SMEs and charities (the national scheme also takes
 -- larger businesses and public bodies).
+-- Window: open since 1 April 2020; DfT extended the scheme to 31 March 2026
+-- (announced February 2025), so it runs into the first financial years under
+-- the Companies Act limits of 6 April 2025.
 
 local company_size = require "company_size"
 local money = require "money"
@@ -19,7 +22,7 @@ return programme {
     .. "small and medium-sized businesses and charities that own or lease premises "
     .. "with off-street parking.",
   guidance = "https://www.gov.uk/guidance/workplace-charging-scheme-guidance-for-applicants-installers-and-manufacturers",
-  open = { from = "2020-04-01", to = "2025-03-31" },
+  open = { from = "2020-04-01", to = "2026-03-31" },
   minimal_financial_assistance = true,
 
   params = {
