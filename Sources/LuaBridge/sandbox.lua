@@ -121,9 +121,19 @@ local function safe_setmetatable(t, metatable)
   return result
 end
 
+-- Lua runs xpcall's message handler during error handling, where hooks are switched off after
+-- the budget hook has raised: a looping handler would never be stopped. The sandbox's xpcall
+-- catches with pcall and then calls the handler as ordinary code, inside the budget.
+local pack, unpack = table.pack, table.unpack
+local function safe_xpcall(f, handler, ...)
+  local results = pack(pcall(f, ...))
+  if results[1] then return unpack(results, 1, results.n) end
+  return false, select(2, pcall(handler, results[2]))
+end
+
 local globals = {
   assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
-  select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = xpcall,
+  select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = safe_xpcall,
   rawequal = rawequal, rawget = rawget, rawlen = rawlen, getmetatable = getmetatable,
   setmetatable = safe_setmetatable, _VERSION = _VERSION,
   string = safe_string,

@@ -121,6 +121,8 @@ func expectStillUsable(_ sandbox: Sandbox) throws {
         "local function f() return f() end return f()",
         "local t = setmetatable({}, { __index = function(t, k) while true do end end }) return t.x",
         "return (string.gsub('aaaa', 'a', function() while true do end end))",
+        "return xpcall(error, function() while true do end end)",
+        "return xpcall(function() while true do end end, function() while true do end end)",
     ])
     func endlessScriptsExhaustTheBudget(source: String) throws {
         let sandbox = try makeSandbox()

@@ -21,6 +21,10 @@ public struct RuleBook: Sendable {
     public let displayName: String
     /// The programme files, sorted by name.
     public let files: [File]
+    /// Programme files that could not be used at all (not UTF-8 text, or too large).
+    public let unreadable: [RuleProblem]
+    /// The largest rule file accepted, in bytes.
+    public static let maximumFileBytes = 1 << 20
     /// The shared helpers' folder.
     public let libraryFolder: URL
     /// `sha256:` and the hex digest of every file's name and content.
@@ -42,19 +46,25 @@ public struct RuleBook: Sendable {
         }
         var hasher = SHA256()
         var files = [File]()
+        var unreadable = [RuleProblem]()
         for (folder, prefix) in [(directory, shown), (libraryFolder, shown + "/lib")] {
             for name in luaFiles(in: folder) {
                 let data = try Data(contentsOf: folder.appendingPathComponent(name))
                 hasher.update(data: Data("\(prefix)/\(name)\0\(data.count)\0".utf8))
                 hasher.update(data: data)
                 guard folder == directory else { continue }
-                guard let source = String(data: data, encoding: .utf8) else {
-                    throw RuleBookError(message: "\(shown)/\(name):1: the file is not UTF-8 text; save it as UTF-8")
+                let stem = String(name.dropLast(4)), shownName = "\(shown)/\(name)"
+                if data.count > RuleBook.maximumFileBytes {
+                    unreadable.append(RuleProblem(programme: stem, message: "\(shownName):1: the file is \(data.count / 1024) KiB; a rule file may be at most \(RuleBook.maximumFileBytes / 1024) KiB (move data into rules/lib/ or split the programme)"))
+                } else if let source = String(data: data, encoding: .utf8) {
+                    files.append(File(stem: stem, displayName: shownName, source: source))
+                } else {
+                    unreadable.append(RuleProblem(programme: stem, message: "\(shownName):1: the file is not UTF-8 text; save it as UTF-8"))
                 }
-                files.append(File(stem: String(name.dropLast(4)), displayName: "\(shown)/\(name)", source: source))
             }
         }
         self.files = files
+        self.unreadable = unreadable
         digest = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
