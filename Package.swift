@@ -40,9 +40,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The batch benchmark (`make bench`): benchmark-only code, never shipped.
+        .executableTarget(
+            name: "eligible-bench",
+            dependencies: ["Eligibility", "LuaBridge"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
-        .testTarget(name: "eligibleTests", dependencies: ["Eligibility"]),
+        .testTarget(name: "eligibleTests", dependencies: ["Eligibility"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

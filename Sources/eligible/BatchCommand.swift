@@ -1,6 +1,166 @@
 import ArgumentParser
+import Eligibility
+import Foundation
 
-/// `eligible batch` (being written).
+/// Set by the SIGINT handler; polled by the batch reader.
+nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
+
+/// `eligible batch`: screens a whole register (JSON Lines or CSV) against every programme.
 struct BatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "batch", abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Screen a register of businesses (JSON Lines or CSV) against every programme.",
+        discussion: """
+            Every input row gives exactly one output row, in input order: its decisions, or a \
+            rejection naming the line and the field that was wrong. Bad rows never stop the run; \
+            the exit code is 1 when any row was rejected. Ctrl-C stops cleanly: the output holds \
+            only complete rows. See the README's "Batch screening" section for the layouts.
+            """)
+
+    @Argument(help: "The register: a .jsonl or .csv file, or - for standard input.")
+    var input: String
+
+    @Option(name: .long, help: "Write results to this file (default: standard output).")
+    var out: String?
+
+    @Option(name: .long, help: "Output format: jsonl or csv (default: jsonl).")
+    var format: String = "jsonl"
+
+    @Option(name: .long, help: "Input format: jsonl or csv (default: from the file name; stdin is jsonl).")
+    var inputFormat: String?
+
+    @Option(name: .long, help: "Worker threads, each with its own Lua state (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Only these programmes (ids; repeatable).")
+    var programme: [String] = []
+
+    @Flag(name: .long, help: "Print a summary (rows, outcomes per programme, award totals) to stderr at the end.")
+    var summary = false
+
+    @OptionGroup var rulesOption: RulesOption
+    @OptionGroup var asOfOption: AsOfOption
+
+    func validate() throws {
+        guard BatchFormat(rawValue: format) != nil else { throw ValidationError("--format must be jsonl or csv") }
+        if let inputFormat, BatchFormat(rawValue: inputFormat) == nil { throw ValidationError("--input-format must be jsonl or csv") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let asOf = try asOfOption.instant()
+        try runReportingFailures {
+            let rules: RuleBook
+            do {
+                rules = try RuleBook(directory: URL(fileURLWithPath: rulesOption.directory), displayName: rulesOption.directory)
+            } catch let error as RuleBookError {
+                throw Failure.badInput(error.message)
+            }
+            if input != "-" && !FileManager.default.fileExists(atPath: input) {
+                throw Failure.badInput("\(input): no such file")
+            }
+            let options = BatchOptions(
+                inputFormat: inputFormat.flatMap(BatchFormat.init(rawValue:)) ?? (input == "-" ? .jsonl : BatchFormat.guess(fileName: input)),
+                outputFormat: BatchFormat(rawValue: format)!, jobs: jobs, asOf: asOf,
+                programmes: programme.isEmpty ? nil : Set(programme))
+            let runner: BatchRunner
+            do { runner = try BatchRunner(rules: rules, options: options) } catch let error as BatchError {
+                throw Failure.badInput(error.message)
+            }
+
+            let fd: Int32
+            if let out {
+                fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard fd >= 0 else { throw Failure.badInput("\(out): cannot write (\(String(cString: strerror(errno))))") }
+            } else {
+                fd = STDOUT_FILENO
+            }
+            defer { if out != nil { close(fd) } }
+
+            signal(SIGINT) { _ in
+                if interruptRequested != 0 { _exit(130) } // a second Ctrl-C stops at once
+                interruptRequested = 1
+            }
+            let bar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
+            let result: BatchSummary
+            do {
+                result = try runner.run(input: .path(input), write: { bytes in
+                    try writeAll(fd, bytes)
+                }, progress: bar.map { bar in { bar.show($0) } }, shouldStop: { interruptRequested != 0 })
+            } catch let error as BatchError {
+                bar?.clear()
+                throw Failure.badInput(error.message)
+            }
+            bar?.clear()
+            if summary { printSummary(result) }
+            if result.interrupted {
+                Terminal.error("interrupted: the output holds \(result.rowsRead) complete rows (\(result.decided) decided, \(result.rejected) rejected)")
+                throw ExitCode(130)
+            }
+            if result.rejected > 0 {
+                if !summary {
+                    Terminal.error("\(result.rejected) of \(result.rowsRead) rows rejected (see their \"rejected\" output rows)")
+                }
+                throw ExitCode.findings
+            }
+        }
+    }
+
+    private func printSummary(_ s: BatchSummary) {
+        var text = "rows read \(s.rowsRead), decided \(s.decided), rejected \(s.rejected) in \(String(format: "%.2f", s.elapsedSeconds)) s"
+        if s.elapsedSeconds > 0 { text += " (\(Int(Double(s.rowsRead) / s.elapsedSeconds)) rows/s)" }
+        text += "\n"
+        let outcomes = Decision.Outcome.allCases
+        let width = max(9, s.programmes.map(\.programme.count).max() ?? 0)
+        func pad(_ t: String, _ w: Int, left: Bool = false) -> String {
+            let fill = String(repeating: " ", count: max(0, w - t.count))
+            return left ? t + fill : fill + t
+        }
+        text += pad("programme", width, left: true)
+        for o in outcomes { text += "  " + pad(o.rawValue, max(8, o.rawValue.count)) }
+        text += "  " + pad("total awards", 16) + "\n"
+        for p in s.programmes {
+            text += pad(p.programme, width, left: true)
+            for o in outcomes { text += "  " + pad(String(p.outcomes[o] ?? 0), max(8, o.rawValue.count)) }
+            text += "  " + pad(p.totalAwards.formatted, 16) + "\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Writes every byte, retrying short writes.
+private func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < bytes.count {
+        let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw Failure.badInput("cannot write the output (\(String(cString: strerror(errno))))")
+        }
+        offset += n
+    }
+}
+
+/// A one-line progress bar on stderr: rows done, rows/s, and an ETA when the input size is known.
+private final class ProgressBar {
+    func show(_ p: BatchProgress) {
+        let rate = p.elapsedSeconds > 0 ? Double(p.rowsDone) / p.elapsedSeconds : 0
+        var line = "\r\(p.rowsDone) rows  \(Int(rate)) rows/s"
+        if let total = p.totalBytes, total > 0, p.bytesRead > 0 {
+            let fraction = min(1, Double(p.bytesRead) / Double(total))
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
+                + "\(Int(fraction * 100))%  \(p.rowsDone) rows  \(Int(rate)) rows/s"
+            if fraction > 0.01 {
+                let eta = Int(p.elapsedSeconds / fraction - p.elapsedSeconds)
+                line += "  ETA \(eta / 60):" + String(format: "%02d", eta % 60)
+            }
+        }
+        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+    }
+
+    func clear() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
 }

@@ -45,7 +45,7 @@ public final class Evaluator {
         describeFunction = functions[2]
         probeFunction = functions[3]
 
-        var problems = [RuleProblem]()
+        var problems = rules.unreadable
         for file in rules.files {
             do {
                 let chunk = try sandbox.load(file.source, chunkName: "@" + file.displayName)

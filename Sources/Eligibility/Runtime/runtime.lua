@@ -314,6 +314,7 @@ local CRITERION_KEYS = { id = true, text = true, clause = true, test = true }
 local AWARD_KEYS = { amount = true, maximum = true, rounding = true }
 local ROUNDING = { none = true, ["down-to-pound"] = true, ["nearest-pound"] = true }
 local RESERVED_PARAMS = { as_of = true, today = true }
+local MAXIMUM_CRITERIA = 200
 
 local function required_text(t, key, what, line, example)
   local value = t[key]
@@ -371,6 +372,9 @@ local function programme(declaration)
   local criteria = declaration.criteria
   if type(criteria) ~= "table" or #criteria == 0 then
     fail(line, "the programme needs criteria = { { id = \"...\", text = \"...\", clause = \"...\", test = function(b, p) ... end }, ... }")
+  end
+  if #criteria > MAXIMUM_CRITERIA then
+    fail(line, "the programme declares %d criteria; at most %d are allowed (combine related checks into one test)", #criteria, MAXIMUM_CRITERIA)
   end
   p.criteria = {}
   local seen = {}
