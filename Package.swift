@@ -46,6 +46,8 @@ let package = Package(
             dependencies: ["Eligibility", "LuaBridge"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // The bridge benchmark: fast path vs Codable push (numbers for the foundation issue).
+        .executableTarget(name: "bridge-bench", dependencies: ["LuaBridge"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
         .testTarget(name: "eligibleTests", dependencies: ["Eligibility"], exclude: ["Snapshots"]),
