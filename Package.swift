@@ -48,6 +48,10 @@ let package = Package(
         ),
         // The bridge benchmark: fast path vs Codable push (numbers for the foundation issue).
         .executableTarget(name: "bridge-bench", dependencies: ["LuaBridge"]),
+        // libFuzzer targets (`make fuzz`): built normally they replay inputs given as files;
+        // `-Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address` makes them fuzzers.
+        .executableTarget(name: "fuzz-business", dependencies: ["Eligibility"]),
+        .executableTarget(name: "fuzz-rules", dependencies: ["Eligibility", "LuaBridge"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
         .testTarget(name: "eligibleTests", dependencies: ["Eligibility"], exclude: ["Snapshots"]),

@@ -24,6 +24,7 @@ Each output line carries the input line number *within its partition* ("line"); 
 import argparse
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -57,7 +58,7 @@ def main():
     register = sc.textFile(args.input, minPartitions=args.partitions).filter(lambda line: line.strip() != "")
     # Blank lines are dropped above so that every piped line is a row; rejected rows still come
     # back as rows (eligible exits 1 for them, which RDD.pipe must not treat as a failure).
-    decisions = register.pipe(command, checkCode=False)
+    decisions = register.pipe(shlex.join(command), checkCode=False)
     decisions.saveAsTextFile(args.output)
     rows = decisions.count()
     print(f"spark_screen: {rows} rows screened into {args.output} ({register.getNumPartitions()} partitions)")

@@ -40,7 +40,7 @@ end
 -- with k quantifiers may take n^(k+1) steps on an n-byte text. Refuse calls whose bound is too
 -- high, before they start.
 local PATTERN_STEP_LIMIT = 10000000
-local exponents, cached_patterns = {}, 0 -- a small cache; reset when full, so it never grows
+local longest_texts, cached_patterns = {}, 0 -- pattern -> longest safe text; reset when full
 
 local function skip_set(pattern, i) -- i is just after '['; returns the index after ']'
   if byte(pattern, i) == 94 then i = i + 1 end           -- '^'
@@ -52,9 +52,7 @@ local function skip_set(pattern, i) -- i is just after '['; returns the index af
   return i + 1
 end
 
-local function pattern_exponent(pattern)
-  local cached = exponents[pattern]
-  if cached then return cached end
+local function longest_safe_text(pattern)
   local exponent, choices, i, n = 1, 0, 1, #pattern
   if byte(pattern, 1) == 94 then exponent, i = 0, 2 end   -- anchored: one starting point
   while i <= n do
@@ -75,19 +73,19 @@ local function pattern_exponent(pattern)
       elseif q == 63 then choices, i = choices + 1, i + 1 end                  -- ?
     end
   end
-  local bound = { exponent = exponent, choices = choices }
-  if cached_patterns >= 256 then exponents, cached_patterns = {}, 0 end
-  exponents[pattern], cached_patterns = bound, cached_patterns + 1
-  return bound
+  -- The longest text n with (n + 1)^exponent * 2^choices <= PATTERN_STEP_LIMIT.
+  local longest = exponent == 0 and math.huge
+    or math.floor((PATTERN_STEP_LIMIT / 2 ^ choices) ^ (1 / exponent)) - 1
+  if cached_patterns >= 256 then longest_texts, cached_patterns = {}, 0 end
+  longest_texts[pattern], cached_patterns = longest, cached_patterns + 1
+  return longest
 end
 
 local function bounded(name, original)
   return function(text, pattern, ...)
     if type(text) == "string" and type(pattern) == "string"
         and not (name == "find" and select(2, ...)) then  -- find's plain mode is linear
-      local bound = pattern_exponent(pattern)
-      local steps = (#text + 1) ^ bound.exponent * 2 ^ bound.choices
-      if steps > PATTERN_STEP_LIMIT then
+      if #text > (longest_texts[pattern] or longest_safe_text(pattern)) then
         error(format("string.%s: the pattern %q could take too long on a %d-character text; "
           .. "use a simpler pattern (fewer '-', '*', '+') or a shorter text", name, pattern, #text), 2)
       end

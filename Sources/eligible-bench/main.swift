@@ -37,7 +37,7 @@ let asOf = try AsOf(parsing: asOfText)
 /// Writes N businesses as JSON Lines.
 func generate(_ n: Int, to path: String) {
     guard let file = FileHandle(forWritingAtPath: path) ?? {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         return FileHandle(forWritingAtPath: path)
     }() else { fail("cannot write \(path)") }
     file.truncateFile(atOffset: 0)

@@ -95,26 +95,34 @@ private func outputLines(_ data: Data) -> [[String: Any]] {
     }
 }
 
-@Test func fastJSONLineParserAgreesWithBusinessFile() throws {
+@Test func jsonLineDecodingAgreesWithBusinessFile() throws {
+    func viaLine(_ text: String) throws -> Business {
+        try Array(text.utf8).withUnsafeBufferPointer { try BusinessFile.decodeJSONLine($0, fileName: "x.jsonl", line: 7) }
+    }
     for b in variedBusinesses(40) + [fullBusiness, Business()] {
         let line = try jsonLine(b)
-        let fast = FastBusinessJSON.parse(Array(line.utf8))
-        let slow = try BusinessFile.decode(Data(line.utf8), fileName: "x.jsonl")
-        #expect(fast == slow)
-        #expect(fast == b)
+        #expect(try viaLine(line) == (try BusinessFile.decode(Data(line.utf8), fileName: "x.jsonl")))
+        #expect(try viaLine(line) == b)
     }
-    // Unusual but valid input goes to the slow path and still decodes the same.
-    for text in [#"{"employees": 5.0}"#, #"{"name": "A\"B"}"#, #"{"turnover": "£3,000.00"}"#, #" { "employees" : 3 , "address" : { } } "#] {
-        let data = Data(text.utf8)
-        let viaLine = try Array(data).withUnsafeBufferPointer { try BusinessFile.decodeJSONLine($0, fileName: "x.jsonl", line: 1) }
-        #expect(viaLine == (try BusinessFile.decode(data, fileName: "x.jsonl")))
+    // Unusual but valid input decodes the same either way.
+    for text in [#"{"employees": 5.0}"#, #"{"name": "A\"B"}"#, #"{"turnover": "£3,000.00"}"#, #" { "employees" : 3 , "address" : { } } "#,
+                 #"{"premises": null, "fleet": []}"#] {
+        #expect(try viaLine(text) == (try BusinessFile.decode(Data(text.utf8), fileName: "x.jsonl")), "\(text)")
     }
-    // Anything wrong is left to the slow path, which words the error.
-    for text in [#"{"employees": -0, "turnover": -0}"#, #"{"employees": 1, "employees": 2}"#, #"{"legalForm": "ltd"}"#,
-                 #"{"fleet": [null]}"#, #"{"subsidies": [{"amount": 1}]}"#, #"{"employees": 012}"#, "{\"name\": \"a\u{01}\"}"] {
-        let fast = FastBusinessJSON.parse(Array(text.utf8))
-        let slow = try? BusinessFile.decode(Data(text.utf8), fileName: "x.jsonl")
-        #expect(fast == nil || fast == slow, "\(text)")
+    // Anything the checker refuses is refused with its message (and the line), never accepted.
+    for text in [#"{"employes": 5}"#, #"{"address": {"localAuthorty": "Wirral"}}"#, #"{"fleet": [{"fule": "diesel"}]}"#,
+                 #"{"legalForm": "ltd"}"#, #"{"fleet": [null]}"#, #"{"subsidies": [{"amount": 1}]}"#, #"{"employees": -1}"#,
+                 #"{"tradingStartDate": "2021-02-30"}"#, "{\"name\": \"a\u{01}\"}"] {
+        let checker = Result { try BusinessFile.decode(Data(text.utf8), fileName: "x.jsonl", firstLine: 7) }
+        let line = Result { try viaLine(text) }
+        switch (checker, line) {
+        case (.failure(let a as InputError), .failure(let b as InputError)):
+            #expect(a.path == b.path && a.message == b.message && b.line == 7, "\(text): \(a) / \(b)")
+        case (.success(let a), .success(let b)):
+            #expect(a == b, "\(text)")
+        default:
+            Issue.record("the two paths disagree on \(text): \(checker) / \(line)")
+        }
     }
 }
 

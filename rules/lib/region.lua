@@ -12,24 +12,34 @@ region.AUTHORITIES = { "Halton", "Knowsley", "Liverpool", "Sefton", "St Helens",
 -- trailing "council" / "borough council" / "metropolitan borough council" or a
 -- leading "city of", so "St. Helens", "ST HELENS", "Saint Helens" and
 -- "Wirral Council" all match.
+local PREFIXES = { "city of " }
+local SUFFIXES = { " metropolitan borough council", " borough council", " city council", " council" }
+
 local function normalise(name)
-  local s = name:lower():gsub("%.", " "):gsub("[%s%-]+", " ")
-  s = s:gsub("^%s+", ""):gsub("%s+$", "")
-  s = s:gsub("^saint ", "st ")
-  s = s:gsub("^city of ", "")
-  s = s:gsub(" metropolitan borough council$", ""):gsub(" borough council$", "")
-  s = s:gsub(" city council$", ""):gsub(" council$", "")
+  local s = (name:lower():gsub("[%.%s%-]+", " "))
+  if s:sub(1, 1) == " " then s = s:sub(2) end
+  if s:sub(-1) == " " then s = s:sub(1, -2) end
+  if s:sub(1, 6) == "saint " then s = "st " .. s:sub(7) end
+  for _, prefix in ipairs(PREFIXES) do
+    if s:sub(1, #prefix) == prefix then s = s:sub(#prefix + 1) end
+  end
+  for _, suffix in ipairs(SUFFIXES) do
+    if #s > #suffix and s:sub(-#suffix) == suffix then s = s:sub(1, -#suffix - 1) break end
+  end
   return s
 end
 
-local by_key = {}
-for _, name in ipairs(region.AUTHORITIES) do by_key[normalise(name)] = name end
+local by_key, exact = {}, {}
+for _, name in ipairs(region.AUTHORITIES) do
+  by_key[normalise(name)] = name
+  exact[name] = name                 -- the usual spelling needs no work
+end
 
 -- The canonical name ("St Helens") of a region authority, or nil if the name
 -- is not one of the six.
 function region.canonical(name)
   if type(name) ~= "string" then return nil end
-  return by_key[normalise(name)]
+  return exact[name] or by_key[normalise(name)]
 end
 
 -- True when `name` is one of the six local authorities.

@@ -407,18 +407,25 @@ end
 
 -- Sealing: nothing may be remembered from one business to the next -----------------------------
 -- Local variables a rule file's functions share (upvalues) would let one evaluation leak into
--- the next. When a programme loads, every table such a variable holds is frozen, and every value
--- is recorded; after each evaluation the record is checked, and a change is restored and
--- reported as that programme's rule error.
+-- the next. When a programme loads, every table such a variable holds is frozen, and every
+-- variable's value is recorded, once per variable however many programmes reach it; after each
+-- evaluation the record is checked, and a change is restored and reported as a rule error of
+-- every programme that reaches that variable.
 
-local getupvalue, setupvalue = debug.getupvalue, debug.setupvalue
+local getupvalue, setupvalue, upvalueid = debug.getupvalue, debug.setupvalue, debug.upvalueid
+local cells, cell_list = {}, {} -- upvalue id -> { f, i, name, value, programmes }; in load order
+
+local function from_rule_file(f)
+  return getinfo(f, "S").source:sub(1, 1) == "@" -- trusted chunks are "=sandbox", "=runtime", "=[C]"
+end
 
 local function seal(p)
-  local record, seen = {}, {}
+  local seen = {}
   local function visit(value)
     if seen[value] then return end
     if type(value) == "function" then
       seen[value] = true
+      if not from_rule_file(value) then return end
       local i = 1
       while true do
         local name, item = getupvalue(value, i)
@@ -427,7 +434,14 @@ local function seal(p)
           item = freeze(item)
           setupvalue(value, i, item)
         end
-        record[#record + 1] = { f = value, i = i, name = name, value = item }
+        local id = upvalueid(value, i)
+        local cell = cells[id]
+        if not cell then
+          cell = { f = value, i = i, name = name, value = item, programmes = {} }
+          cells[id] = cell
+          cell_list[#cell_list + 1] = cell
+        end
+        cell.programmes[p.id] = true
         visit(item)
         i = i + 1
       end
@@ -438,17 +452,19 @@ local function seal(p)
   end
   for _, c in ipairs(p.criteria) do visit(c.test) end
   visit(p.award.amount)
-  p.upvalues = record
 end
 
--- Restores any changed upvalue of `p`; returns the name of the first that had changed.
-local function unsealed(p)
+-- Restores every changed variable; returns programme id -> the name of a variable it reaches
+-- that had changed, or nil when nothing changed.
+local function unsealed()
   local changed
-  for _, u in ipairs(p.upvalues) do
-    local _, now = getupvalue(u.f, u.i)
-    if not rawequal(now, u.value) then
-      changed = changed or u.name
-      setupvalue(u.f, u.i, u.value)
+  for n = 1, #cell_list do
+    local cell = cell_list[n]
+    local _, now = getupvalue(cell.f, cell.i)
+    if not rawequal(now, cell.value) then
+      setupvalue(cell.f, cell.i, cell.value)
+      changed = changed or {}
+      for id in pairs(cell.programmes) do changed[id] = changed[id] or cell.name end
     end
   end
   return changed
@@ -664,16 +680,21 @@ local function evaluate(business, at, traced, only)
       if not ok then
         decision = { programme = p.id, outcome = "rule-error", error = format("%s: %s", p.file, tostring(decision)) }
       end
-      local changed = unsealed(p)
-      if changed then
-        decision = { programme = p.id, outcome = "rule-error", error = format("%s:%d: the rule changed '%s', "
-          .. "a value kept from one business to the next; rules must not remember anything between businesses "
-          .. "(make it a local inside the function)", p.file, p.line, changed) }
-      end
       decisions[#decisions + 1] = decision
     end
   end
   current = nil
+  local changed = unsealed()
+  if changed then
+    for n, decision in ipairs(decisions) do
+      local name, p = changed[decision.programme], by_id[decision.programme]
+      if name then
+        decisions[n] = { programme = p.id, outcome = "rule-error", error = format("%s:%d: the rule changed '%s', "
+          .. "a value kept from one business to the next; rules must not remember anything between businesses "
+          .. "(make it a local inside the function)", p.file, p.line, name) }
+      end
+    end
+  end
   return decisions
 end
 
@@ -736,7 +757,7 @@ local function probe(id, business, at)
   -- there (the host filters); a criterion must cope with any business.
   for _, c in ipairs(p.criteria) do try(c.id, c.line, c.test) end
   try("award", p.award.line, p.award.amount)
-  unsealed(p)
+  unsealed() -- a probe may not leave anything changed either
   local names = {}
   for name in pairs(used) do if name ~= "as_of" and name ~= "today" then names[#names + 1] = name end end
   sort(names)
