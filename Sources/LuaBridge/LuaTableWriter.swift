@@ -104,25 +104,10 @@ extension LuaState {
     /// Pushes a value by the fast path, interning `keys` in this state on first use.
     public func push<Value: LuaTablePushable>(_ value: Value, keys: LuaKeyTable) throws {
         try reserve(2 * LUA_MINSTACK, at: "")
-        pushKeys(keys)
+        pushInternedKeys(keys)
         let keysIndex = top
         value.push(to: LuaTableWriter(L: L, keys: keysIndex))
         lua_rotate(L, keysIndex, -1)
         lua_settop(L, -2)
-    }
-
-    private func pushKeys(_ keys: LuaKeyTable) {
-        let identity = ObjectIdentifier(keys)
-        if let reference = internedKeys[identity] {
-            push(reference)
-            return
-        }
-        lua_createtable(L, Int32(keys.names.count), 0)
-        for (offset, name) in keys.names.enumerated() {
-            push(name)
-            lua_rawseti(L, -2, lua_Integer(offset + 1))
-        }
-        lua_pushvalue(L, -1)
-        internedKeys[identity] = popReference()
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Written `2021-02-26`, `2021-02-26T16:59` or `2021-02-26 16:59`. A date-only as-of means the
 /// start of that day (00:00). Rule scripts see `luaString`, always `YYYY-MM-DDTHH:MM`, so string
 /// comparison orders instants. Encodes as the form it was given (`YYYY-MM-DD` when date-only).
-public struct AsOf: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct AsOf: TextCodable, Hashable, Comparable, Sendable {
     /// A time of day to the minute, in UK local time.
     public struct Time: Hashable, Comparable, Sendable {
         /// The hour, 0...23.
@@ -113,19 +113,4 @@ public struct AsOf: Codable, Hashable, Comparable, Sendable, CustomStringConvert
 
     /// The current instant in UK local time, to the minute.
     public static func now() -> AsOf { at(Date()) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch let error as ValueError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Always a real date: `2021-02-30` cannot be made. Encodes and decodes as the string
 /// `"YYYY-MM-DD"`, which is also how rule scripts see it (so string comparison orders days).
-public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Day: TextCodable, Hashable, Comparable, Sendable {
     /// The year, 1...9999.
     public let year: Int
     /// The month, 1 (January) ... 12 (December).
@@ -84,20 +84,5 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
 
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch let error as ValueError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

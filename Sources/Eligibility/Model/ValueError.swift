@@ -13,6 +13,30 @@ public struct ValueError: Error, CustomStringConvertible, Hashable, Sendable {
     public var description: String { message }
 }
 
+/// A value written in files as text it parses itself: a day "2021-02-26", an as-of instant
+/// "2021-02-26T17:00". Its `Codable` form is that text; a parse error is a decoding error.
+public protocol TextCodable: Codable, CustomStringConvertible {
+    /// Parses the text form, throwing a `ValueError` that names what is wrong.
+    init(parsing text: String) throws
+}
+
+extension TextCodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(parsing: text)
+        } catch let error as ValueError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
 extension String {
     /// The string quoted for an error message: `"abc"` with `"` and `\` escaped and control
     /// characters shown as escapes, cut short if very long.
