@@ -30,9 +30,7 @@ return programme {
     real_living_wage = dated {         -- Real Living Wage (UK outside London), pence an hour
       { from = "2020-05-01", value = 930 },
       { from = "2021-05-01", value = 950 },
-      { from = "2022-05-01", value = 990 },
-      { from = "2023-05-01", value = 1090 },
-      { from = "2024-05-01", value = 1200 },
+      { from = "2022-05-01", value = 990 },   -- later rates start after the scheme closes
     },
     payment = pounds(1500),            -- flat payment per hire
   },
