@@ -30,7 +30,7 @@ demo: build
 # documented suppression file for reports inside third-party code (see the file).
 sanitize: deps
 	$(NICE) $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp $(NICE) $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp:print_suppressions=0 $(NICE) $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 	$(NICE) $(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	TSAN_OPTIONS="suppressions=$(CURDIR)/fuzz/tsan.supp halt_on_error=1" $(NICE) $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
@@ -45,7 +45,7 @@ fuzz: deps fuzz-corpus
 	for t in $(FUZZ_TARGETS); do $(NICE) $(SWIFT) build $(FUZZ_FLAGS) --product $$t || exit 1; done
 	mkdir -p .build-fuzz/crashers
 	for t in $(FUZZ_TARGETS); do \
-		SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp $(NICE) .build-fuzz/debug/$$t \
+		SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp:print_suppressions=0 $(NICE) .build-fuzz/debug/$$t \
 			.build-fuzz/corpus/$$t fuzz/seeds/$$t -dict=fuzz/$$t.dict \
 			-max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
 			-artifact_prefix=.build-fuzz/crashers/$$t- -print_final_stats=1 || exit 1; \

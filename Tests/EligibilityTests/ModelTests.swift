@@ -286,7 +286,7 @@ private func inputError(_ text: String, file: String = "business.json", firstLin
     @Test func byteOrderMarkAndCRLF() throws {
         let text = "\u{FEFF}{\r\n  \"name\": \"A\",\r\n  \"employees\": \"x\"\r\n}\r\n"
         let error = try #require(inputError(text))
-        #expect(error.line == nil)  // JSON values have no lines (only syntax errors do)
+        #expect(error.line == 3)  // found by JSONLineLocator, CRLF counted once
         #expect(error.path == "employees")
         // Lines of syntax errors count CRLF (and a lone CR) once, after the byte-order mark.
         let syntax = try #require(inputError("\u{FEFF}{\r\n  \"name\": \"A\",\r\n  \"employees\": x\r\n}\r\n"))
@@ -312,9 +312,9 @@ private func inputError(_ text: String, file: String = "business.json", firstLin
         """
         let error = try #require(inputError(text))
         #expect(error.path == "fleet[0].fuel")
-        #expect(error.line == nil)
+        #expect(error.line == 3)
         #expect(error.message.hasPrefix(#"expected one of diesel, petrol, hybrid, pluginHybrid, electric, hydrogen, lpg, got "disel""#))
-        #expect(error.description.hasPrefix(#"business.json: fleet[0].fuel: expected one of diesel, petrol, "#))
+        #expect(error.description.hasPrefix(#"business.json:3: fleet[0].fuel: expected one of diesel, petrol, "#))
         let yaml = try #require(inputError("fleet:\n  - kind: taxi\n    fuel: disel\n", file: "b.yaml"))
         #expect(yaml.path == "fleet[0].fuel")
         #expect(yaml.line == 3)
@@ -368,7 +368,7 @@ private func inputError(_ text: String, file: String = "business.json", firstLin
         let error = try #require(inputError(text))
         #expect(error.path == "subsidies[1].scheme")
         #expect(error.message.hasPrefix("missing required field 'scheme'"))
-        #expect(error.line == nil)
+        #expect(error.line == 3)  // the line of the subsidy that lacks it
         let yaml = try #require(inputError("""
         subsidies:
           - {amount: 100, date: 2020-01-01, scheme: A}
@@ -382,9 +382,9 @@ private func inputError(_ text: String, file: String = "business.json", firstLin
     @Test func unknownFields() throws {
         let root = try #require(inputError("{\n  \"employes\": 3\n}"))
         #expect(root.path == "employes")
-        #expect(root.line == nil)
+        #expect(root.line == 2)
         #expect(root.message == "unknown field 'employes' in business; did you mean 'employees'?")
-        #expect(root.description == "business.json: employes: unknown field 'employes' in business; did you mean 'employees'?")
+        #expect(root.description == "business.json:2: employes: unknown field 'employes' in business; did you mean 'employees'?")
         let oneLine = try #require(inputError(#"{"employes": 3}"#))
         #expect(oneLine.description == "business.json:1: employes: unknown field 'employes' in business; did you mean 'employees'?")
 

@@ -15,7 +15,15 @@ import Yams
 ///
 /// Errors are `InputError`s naming the file, the line where known and the fact's path
 /// (0-based list indexes, as written in the file: `fleet[0].fuel`).
+///
+/// Hostile input gets an error, never a crash or a hang: a file over `maximumBytes` is refused
+/// before it is read; nesting deeper than the parsers allow (512 levels of JSON, 1,000 of YAML;
+/// a business is at most 4 deep) is a syntax error; numbers must be in each fact's range
+/// (`FactField.range`, money at most `Money.maximumInFile`).
 public enum BusinessFile {
+    /// The largest business file accepted: 16 MiB (a business is a few KiB).
+    public static let maximumBytes = 16 << 20
+
     /// The two accepted text formats.
     public enum Format: String, Sendable {
         case json, yaml
@@ -25,6 +33,7 @@ public enum BusinessFile {
     /// choose the format; `firstLine` is the line number of the data's first line (for a
     /// business that is one line of a JSON Lines file, pass that line).
     public static func decode(_ data: Data, fileName: String, firstLine: Int = 1) throws -> Business {
+        guard data.count <= maximumBytes else { throw tooLarge(fileName: fileName, bytes: data.count) }
         let text = try self.text(of: data, fileName: fileName, firstLine: firstLine)
         let format = self.format(fileName: fileName, text: text)
         let raw: RawNode
@@ -35,10 +44,13 @@ public enum BusinessFile {
         do throws(InputError) {
             return try decode(raw: raw, fileName: fileName, pathPrefix: "")
         } catch {
-            // JSON values carry no lines, but in a one-line document (such as a line of a JSON
-            // Lines file) every problem is on that line.
+            // JSON values carry no lines: in a one-line document (such as a line of a JSON
+            // Lines file) every problem is on that line; otherwise `JSONLineLocator` finds it.
             var error = error
             if error.line == nil && isOneLine(text) { error.line = firstLine }
+            if error.line == nil && format == .json {
+                error.line = JSONLineLocator.line(of: error.path, in: Array(text.utf8), firstLine: firstLine)
+            }
             throw error
         }
     }
@@ -47,6 +59,9 @@ public enum BusinessFile {
     /// component.
     public static func load(_ url: URL) throws -> Business {
         let data: Data
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumBytes {
+            throw tooLarge(fileName: url.lastPathComponent, bytes: size)
+        }
         do {
             data = try Data(contentsOf: url)
         } catch {
@@ -74,6 +89,10 @@ public enum BusinessFile {
 
     // MARK: - Steps
 
+    private static func tooLarge(fileName: String, bytes: Int) -> InputError {
+        InputError(file: fileName, message: "the file is \(bytes / 1024) KiB; a business file may be at most \(maximumBytes / 1024) KiB")
+    }
+
     static func text(of data: Data, fileName: String, firstLine: Int) throws(InputError) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -96,8 +115,8 @@ public enum BusinessFile {
     /// - A key given twice keeps one of its values without any error; that is accepted rather
     ///   than scanning the text a second time (YAML files get an error from Yams instead).
     /// - Foundation on Linux also accepts a trailing comma (`{"name": "A",}`).
-    /// Values come back without lines, so only syntax errors (and errors in a one-line
-    /// document) have a line.
+    /// Values come back without lines, so here only syntax errors (and errors in a one-line
+    /// document) get one; `decode` finds the others' lines with `JSONLineLocator`.
     static func parseJSON(_ text: String, fileName: String, firstLine: Int) throws(InputError) -> RawNode {
         if text.allSatisfy(\.isWhitespace) {
             throw InputError(file: fileName, line: firstLine, message: "the file is empty")
@@ -164,6 +183,13 @@ public enum BusinessFile {
 
     static func parseYAML(_ text: String, fileName: String, firstLine: Int) throws(InputError) -> RawNode {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Aliases are refused before composing: Yams shares an aliased node, but walking (or
+        // hashing, for a key) the tree would visit it once per use, so ten nested aliases of
+        // ten (a "billion laughs") would hang.
+        if let line = firstAliasLine(normalized) {
+            throw InputError(file: fileName, line: line + firstLine - 1,
+                             message: "YAML aliases (*name) are not supported in business files")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: normalized)
@@ -178,8 +204,54 @@ public enum BusinessFile {
         return try rawNode(from: root, fileName: fileName, firstLine: firstLine)
     }
 
+    /// The 1-based line of the first YAML alias (`*name` where a node starts), skipping quoted
+    /// text and comments; nil if there is none. Errs on the side of finding one.
+    static func firstAliasLine(_ text: String) -> Int? {
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        var line = 1
+        var quote: UInt8? = nil
+        var previous: UInt8 = 0x0A // what came before, ignoring spaces
+        var inComment = false
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            defer { i += 1 }
+            if c == 0x0A {
+                line += 1
+                inComment = false
+                previous = 0x0A
+                continue
+            }
+            if inComment { continue }
+            if let q = quote {
+                if c == 0x5C && q == 0x22 { i += 1 } else if c == q { quote = nil; previous = c }
+                continue
+            }
+            switch c {
+            case 0x20, 0x09:
+                continue
+            case 0x23 where i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09:
+                inComment = true
+                continue
+            case 0x22, 0x27 where [0x0A, 0x3A, 0x2D, 0x5B, 0x7B, 0x2C, 0x3F].contains(previous):
+                quote = c
+                continue
+            case 0x2A where [0x0A, 0x3A, 0x2D, 0x5B, 0x7B, 0x2C, 0x3F].contains(previous):
+                return line
+            default:
+                break
+            }
+            previous = c
+        }
+        return nil
+    }
+
     private static func yamlError(_ error: YamlError, fileName: String, firstLine: Int) -> InputError {
         func make(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> InputError {
+            // libyaml's own words name its C API ("set with yaml_set_max_nest_level()").
+            let problem = problem.hasPrefix("Maximum nesting level reached")
+                ? "lists and objects are nested too deeply" : problem
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) on line \(context.mark.line + firstLine - 1))" }
             return InputError(file: fileName, line: mark.line + firstLine - 1, message: message)

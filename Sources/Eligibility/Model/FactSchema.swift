@@ -57,13 +57,25 @@ public struct FactField: Hashable, Sendable {
     /// fields, such as a prior subsidy's amount, date and scheme). Optional facts may be absent,
     /// which means unknown.
     public let required: Bool
+    /// For an integer or number fact, the values it may take. Every such fact is a count, a
+    /// size, a speed, an age or a percentage, so none may be negative; the upper bounds are far
+    /// beyond any real business but keep arithmetic in rule scripts clear of overflow.
+    public let range: ClosedRange<Double>?
+
+    /// The range an integer or number fact has unless its field says otherwise.
+    public static let defaultRange: ClosedRange<Double> = 0...1_000_000_000
 
     /// Creates a field description.
-    public init(_ name: String, _ type: FactType, _ doc: String, required: Bool = false) {
+    public init(_ name: String, _ type: FactType, _ doc: String, required: Bool = false,
+                range: ClosedRange<Double>? = nil) {
         self.name = name
         self.type = type
         self.doc = doc
         self.required = required
+        switch type {
+        case .integer, .number: self.range = range ?? FactField.defaultRange
+        default: self.range = range
+        }
     }
 }
 
@@ -127,7 +139,7 @@ public enum FactSchema {
         "Address": [
             FactField("postcode", .string, "UK postcode, e.g. \"CH41 1AA\"."),
             FactField("localAuthority", .string, "Local authority (council) name, e.g. \"Wirral\", \"St Helens\", \"Liverpool\"."),
-            FactField("deprivationDecile", .integer, "Index of Multiple Deprivation decile of the area: 1 (most deprived 10%) to 10 (least)."),
+            FactField("deprivationDecile", .integer, "Index of Multiple Deprivation decile of the area: 1 (most deprived 10%) to 10 (least).", range: 1...10),
             FactField("deprivationIndex", .string, "Edition of the deprivation index the decile comes from, e.g. \"IoD2019\"."),
             FactField("ruralUrban", .enumeration(RuralUrban.self), "Whether the area is rural or urban."),
         ],
@@ -139,7 +151,7 @@ public enum FactSchema {
         "Vehicle": [
             FactField("kind", .enumeration(VehicleKind.self), "What kind of vehicle it is."),
             FactField("fuel", .enumeration(Fuel.self), "Its fuel or power source."),
-            FactField("euroStandard", .integer, "Euro emissions standard, 1 to 6."),
+            FactField("euroStandard", .integer, "Euro emissions standard, 1 to 6.", range: 1...6),
             FactField("co2GramsPerKm", .integer, "Tailpipe CO2 emissions (grams per kilometre)."),
             FactField("zeroEmissionRangeMiles", .integer, "Range on battery or hydrogen alone (miles)."),
             FactField("grossWeightKg", .integer, "Gross vehicle weight (kilograms)."),
@@ -155,11 +167,11 @@ public enum FactSchema {
             FactField("paysRealLivingWage", .boolean, "Whether every employee is paid at least the Real Living Wage."),
         ],
         "CovidImpact": [
-            FactField("turnoverDropPercent", .number, "Fall in turnover against the year before (percent, 0 to 100)."),
+            FactField("turnoverDropPercent", .number, "Fall in turnover against the year before (percent, 0 to 100).", range: 0...100),
             FactField("closedByRestrictions", .boolean, "Whether the business was required to close by COVID-19 restrictions."),
         ],
         "Owner": [
-            FactField("age", .integer, "The owner's age (whole years)."),
+            FactField("age", .integer, "The owner's age (whole years).", range: 0...150),
             FactField("livesInRegion", .boolean, "Whether the owner lives in the region."),
             FactField("previouslyUnemployed", .boolean, "Whether the owner was unemployed before starting the business."),
         ],
@@ -198,8 +210,8 @@ public enum FactSchema {
             FactField("costExVat", .money, "Cost of supply and installation excluding VAT (pence)."),
         ],
         "Hire": [
-            FactField("age", .integer, "The new employee's age (whole years)."),
-            FactField("hoursPerWeek", .integer, "Contracted hours per week."),
+            FactField("age", .integer, "The new employee's age (whole years).", range: 0...150),
+            FactField("hoursPerWeek", .integer, "Contracted hours per week.", range: 0...168),
             FactField("startDate", .day, "First day of employment."),
             FactField("hourlyWage", .money, "Gross hourly wage (pence per hour)."),
             FactField("contractWeeks", .integer, "Length of the contract (weeks)."),

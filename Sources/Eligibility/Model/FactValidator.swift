@@ -46,7 +46,7 @@ struct FactValidator {
                 }
                 throw InputError(file: file, line: member.line ?? member.value.line, path: fieldPath, message: message)
             }
-            if let value = try normalize(member.value, as: field.type, path: fieldPath) {
+            if let value = try normalize(member.value, as: field.type, range: field.range, path: fieldPath) {
                 out[member.key] = value
             }
         }
@@ -58,7 +58,8 @@ struct FactValidator {
     }
 
     /// The normalized value, or nil for null (absent).
-    private func normalize(_ node: RawNode, as type: FactType, path: String) throws(InputError) -> Any? {
+    private func normalize(_ node: RawNode, as type: FactType, range: ClosedRange<Double>? = nil,
+                           path: String) throws(InputError) -> Any? {
         if case .null = node.value { return nil }
         func fail(_ message: String) -> InputError {
             InputError(file: file, line: node.line, path: path, message: message)
@@ -72,15 +73,24 @@ struct FactValidator {
             return node.plainText
         }
 
+        /// `value` if it is in the field's range; otherwise an error saying what is allowed.
+        func checked<N: Numeric & Comparable>(_ value: N, _ asDouble: Double, _ text: String) throws(InputError) -> N {
+            guard let range, !range.contains(asDouble) else { return value }
+            if asDouble < 0 && range.lowerBound >= 0 { throw fail("must not be negative, got \(text)") }
+            func show(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : "\(d)" }
+            throw fail("must be from \(show(range.lowerBound)) to \(show(range.upperBound)), got \(text)")
+        }
+
         switch type {
         case .integer:
             guard case .number(let n) = node.value else { throw mismatch() }
-            if let i = Int(n) { return i }
-            if let d = Double(n), d.isFinite, d == d.rounded(), abs(d) < 9.0e15 { return Int(d) }
+            if let i = Int(n) { return try checked(i, Double(i), n) }
+            if let d = Double(n), d.isFinite, d == d.rounded(), abs(d) < 9.0e15 { return try checked(Int(d), d, n) }
+            if let d = Double(n), d.isFinite, d == d.rounded() { _ = try checked(0, d, n) }
             throw fail("expected an integer, got \(n)")
         case .number:
             guard case .number(let n) = node.value, let d = Double(n), d.isFinite else { throw mismatch() }
-            return d
+            return try checked(d, d, n)
         case .string:
             guard let s = text else { throw mismatch() }
             return s
@@ -92,13 +102,21 @@ struct FactValidator {
                 if n.hasPrefix("-") {
                     throw fail("negative amounts are not allowed, got \(n)")
                 }
-                if let pence = Int(n) { return pence }
-                if let d = Double(n), d.isFinite, d == d.rounded(), d < 9.0e15 { return Int(d) }
+                let pence: Int? = Int(n) ?? Double(n).flatMap { $0.isFinite && $0 == $0.rounded() && $0 < 9.0e15 ? Int($0) : nil }
+                if let pence {
+                    guard pence <= Money.maximumInFile.pence else { throw fail(Money.tooLarge(n + " pence")) }
+                    return pence
+                }
+                if let d = Double(n), d.isFinite, d >= 9.0e15 { throw fail(Money.tooLarge(n + " pence")) }
                 throw fail("expected an amount of money in whole pence, got \(n) (a number is pence; write pounds as a string, e.g. \"£\(n)\")")
             }
             guard case .string(let s) = node.value else { throw mismatch() }
             do {
-                return try Money(parsing: s).pence
+                let money = try Money(parsing: s)
+                guard money <= Money.maximumInFile else { throw fail(Money.tooLarge(s.quotedForMessage)) }
+                return money.pence
+            } catch let error as InputError {
+                throw error
             } catch let error as ValueError {
                 throw fail(error.message)
             } catch {
