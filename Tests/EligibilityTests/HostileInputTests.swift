@@ -264,6 +264,16 @@ let hostileInputs: [HostileInput] = [
         }
     }
 
+    @Test func aRowLongerThanAFileMayBeIsRejectedWithoutBeingHeld() throws {
+        let huge = #"{"id": "huge", "name": ""# + String(repeating: "x", count: BusinessFile.maximumBytes + (4 << 20)) + #""}"#
+        let text = [Self.rows[0].text, huge, Self.rows[0].text].joined(separator: "\n") + "\n"
+        let (rows, summary) = try run(text, jobs: 1)
+        #expect(rows.map { $0["line"] as? Int } == [1, 2, 3])
+        #expect(summary.rejected == 1 && summary.decided == 2)
+        let rejected = rows[1]["rejected"] as? [String: Any]
+        #expect((rejected?["message"] as? String)?.hasPrefix("the row is 20480 KiB; a row may be at most 16384 KiB") == true, "\(rejected ?? [:])")
+    }
+
     @Test(arguments: ["", "\n\n", bom, bom + "\r\n  \r\n"])
     func emptyInputGivesNoRows(text: String) throws {
         let (rows, summary) = try run(text)

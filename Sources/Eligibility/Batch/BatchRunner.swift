@@ -427,8 +427,14 @@ final class RowSource: @unchecked Sendable {
         if let csv { return nextCSV(csv, count) }
         var rows = [InputRow]()
         rows.reserveCapacity(count)
-        while rows.count < count, let (start, end) = nextLine() {
+        while rows.count < count, let next = nextLine() {
             line += 1
+            guard case .line(let start, let end) = next else {
+                if case .oversized(let bytes) = next {
+                    rows.append(.unreadable(line: line, message: "the row is \(bytes / 1024) KiB; a row may be at most \(BusinessFile.maximumBytes / 1024) KiB"))
+                }
+                continue
+            }
             var lineStart = start
             var lineEnd = end
             if lineEnd > lineStart, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
@@ -442,20 +448,32 @@ final class RowSource: @unchecked Sendable {
         return rows.isEmpty ? nil : rows
     }
 
-    /// The next line's range in `buffer` (without its LF), reading more input when needed.
-    private func nextLine() -> (Int, Int)? {
+    /// A line of the input: its range in `buffer` (without its LF), or, for a line longer than
+    /// a business file may be, only its size (it is skipped, never held in memory whole).
+    private enum Line {
+        case line(Int, Int)
+        case oversized(bytes: Int)
+    }
+
+    /// The next line, reading more input when needed.
+    private func nextLine() -> Line? {
         var searchFrom = position
+        var skipped = 0 // bytes of an oversized line already dropped
         while true {
             if let nl = buffer[searchFrom...].firstIndex(of: 0x0A) {
                 let start = position
                 position = nl + 1
-                return (start, nl)
+                return skipped > 0 ? .oversized(bytes: skipped + nl - start) : .line(start, nl)
             }
             if atEnd {
-                guard position < buffer.count else { return nil }
+                guard position < buffer.count || skipped > 0 else { return nil }
                 let start = position
                 position = buffer.count
-                return (start, buffer.count)
+                return skipped > 0 ? .oversized(bytes: skipped + buffer.count - start) : .line(start, buffer.count)
+            }
+            if buffer.count - position > BusinessFile.maximumBytes {
+                skipped += buffer.count - position
+                position = buffer.count
             }
             if position > 0 {
                 buffer.removeSubrange(0..<position)
