@@ -49,7 +49,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let asOf = try asOfOption.instant()
-        try runReportingFailures {
+        try runCommand {
             let rules: RuleBook
             do {
                 rules = try RuleBook(directory: URL(fileURLWithPath: rulesOption.directory), displayName: rulesOption.directory)

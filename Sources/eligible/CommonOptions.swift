@@ -52,8 +52,10 @@ enum Failure: Error {
     }
 }
 
-/// Runs a command body, turning our failures into messages on stderr and exit codes.
-func runReportingFailures(_ body: () throws -> Void) throws {
+/// Runs a command body: our failures become a message on stderr and their exit code (65 bad
+/// input, 1 findings), argument errors stay the parser's (64), and anything unexpected is an
+/// internal error (70). Every subcommand's `run()` goes through here.
+func runCommand(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as Failure {
@@ -62,6 +64,15 @@ func runReportingFailures(_ body: () throws -> Void) throws {
     } catch let error as InputError {
         Terminal.error(error.description)
         throw ExitCode.badInput
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        Terminal.error("internal error: \(error)")
+        throw ExitCode.internalError
     }
 }
 

@@ -35,7 +35,7 @@ struct DiffCommand: ParsableCommand {
     var failOnChange = false
 
     func run() throws {
-        try runReportingFailures {
+        try runCommand {
             let baseEvaluator = try RulesOption.evaluator(directory: base)
             let headEvaluator = try RulesOption.evaluator(directory: head)
             let set = FixtureLoader.load(paths: paths.isEmpty ? ["fixtures"] : paths)

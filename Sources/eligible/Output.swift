@@ -102,23 +102,6 @@ enum Output {
     }
 }
 
-/// Runs a command body: our failures become messages and their exit codes (see
-/// `runReportingFailures`); anything unexpected is an internal error (exit 70).
-func runCommand(_ body: () throws -> Void) throws {
-    do {
-        try runReportingFailures(body)
-    } catch let code as ExitCode {
-        throw code
-    } catch let error as ValidationError {
-        throw error
-    } catch let error as CleanExit {
-        throw error
-    } catch {
-        Terminal.error("internal error: \(error)")
-        throw ExitCode.internalError
-    }
-}
-
 /// Loads the rule book, the business and the programme descriptions the reporting commands share.
 struct Session {
     let evaluator: Evaluator

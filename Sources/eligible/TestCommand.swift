@@ -38,7 +38,7 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var rules: RulesOption
 
     func run() throws {
-        try runReportingFailures {
+        try runCommand {
             let evaluator = try rules.evaluator()
             let runner = try FixtureRunner(evaluator: evaluator)
             let set = FixtureLoader.load(paths: paths.isEmpty ? ["fixtures"] : paths)
