@@ -15,6 +15,8 @@ struct BatchCommand: ParsableCommand {
             rejection naming the line and the field that was wrong. Bad rows never stop the run; \
             the exit code is 1 when any row was rejected. Ctrl-C stops cleanly: the output holds \
             only complete rows. See the README's "Batch screening" section for the layouts.
+
+            \(ExitCode.documentation)
             """)
 
     @Argument(help: "The register: a .jsonl or .csv file, or - for standard input.")

@@ -11,6 +11,8 @@ struct DiffCommand: ParsableCommand {
             PATH is a fixture file or directory (default: fixtures); each case is decided at its own as_of.
             --businesses adds a JSON Lines file of businesses, decided at --as-of (default: now).
             Exit code 0 whether or not anything changed (use --fail-on-change for 1 when something does).
+
+            \(ExitCode.documentation)
             """
     )
 

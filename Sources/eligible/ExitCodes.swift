@@ -19,5 +19,6 @@ extension ExitCode {
           64  bad usage
           65  bad input data (the message names the file, line or field and what was expected)
           70  internal error
+          130 eligible batch stopped by Ctrl-C (the output holds only complete rows)
         """
 }

@@ -11,6 +11,8 @@ struct TestCommand: ParsableCommand {
             PATH is a fixture file (YAML or JSON) or a directory searched for them (default: fixtures).
             The last line is exactly "N passed, N failed" (", N skipped" when any were skipped);
             the exit code is 1 if any case failed or could not load, or coverage is below --min-coverage.
+
+            \(ExitCode.documentation)
             """
     )
 

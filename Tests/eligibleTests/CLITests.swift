@@ -64,6 +64,16 @@ import Testing
         #expect(r.stderr.contains("diesel"))
     }
 
+    @Test func helpDocumentsEveryExitCode() throws {
+        for command in [[], ["check"], ["explain"], ["programmes"], ["lint"], ["schema"], ["test"], ["diff"], ["batch"]] {
+            let r = try CLI.run(command + ["--help"])
+            #expect(r.status == 0)
+            for code in ["0   success", "1   lint errors", "64  bad usage", "65  bad input data", "70  internal error", "130 eligible batch stopped"] {
+                #expect(r.stdout.contains(code), "\(command): \(code)")
+            }
+        }
+    }
+
     @Test func missingFile() throws {
         let r = try CLI.run(["check", "no/such/business.json"])
         #expect(r.status == 65)
