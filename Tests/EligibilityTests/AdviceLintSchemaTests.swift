@@ -156,6 +156,16 @@ private let sample = """
         let subsidy = try #require(defs["Subsidy"] as? [String: Any])
         #expect(Set(subsidy["required"] as? [String] ?? []) == ["amount", "date", "scheme"])
         #expect(JSONSchema.document().contains("\"soleTrader\""))
+        // Numbers carry the bounds BusinessFile enforces, so integrators see them too.
+        func bounds(_ node: String, _ field: String) throws -> (Int?, Int?) {
+            let def = try #require(defs[node] as? [String: Any])
+            let property = try #require((def["properties"] as? [String: Any])?[field] as? [String: Any])
+            let value = (property["anyOf"] as? [[String: Any]])?.first ?? property
+            return (value["minimum"] as? Int, value["maximum"] as? Int)
+        }
+        #expect(try bounds("Address", "deprivationDecile") == (1, 10))
+        #expect(try bounds("Business", "employees") == (0, 1_000_000_000))
+        #expect(try bounds("CovidImpact", "turnoverDropPercent") == (0, 100))
     }
 
     @Test func luaAnnotationsCoverEveryNodeAndField() {

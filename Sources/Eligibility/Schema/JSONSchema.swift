@@ -26,7 +26,7 @@ public enum JSONSchema {
         defs["Money"] = .object([
             "description": .string("An amount of money: integer pence (300000 is £3,000.00), or a string in pounds such as \"£3,000.00\", \"£250\" or \"3000.50\"."),
             "oneOf": .array([
-                .object(["type": .string("integer"), "minimum": .int(0)]),
+                .object(["type": .string("integer"), "minimum": .int(0), "maximum": .int(Money.maximumInFile.pence)]),
                 .object(["type": .string("string"), "pattern": .string(#"^\s*\+?£?(\d{1,3}(,\d{3})*|\d+)(\.\d{1,2})?\s*$"#)]),
             ]),
         ])
@@ -54,6 +54,10 @@ public enum JSONSchema {
             var property = type(field.type)
             if case .object(var members) = property {
                 members["description"] = .string(field.doc)
+                if let range = field.range {  // the same bounds BusinessFile enforces
+                    members["minimum"] = .int(Int(range.lowerBound))
+                    members["maximum"] = .int(Int(range.upperBound))
+                }
                 property = .object(members)
             }
             if field.required {
