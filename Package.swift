@@ -22,7 +22,9 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
-        .target(name: "LuaBridge", dependencies: ["CLua"], resources: [.embedInCode("sandbox.lua")]),
+        // The bridge's C runtime: the allocator, budgets and their watchdog, guarded calls.
+        .target(name: "CLuaRuntime", dependencies: ["CLua"]),
+        .target(name: "LuaBridge", dependencies: ["CLua", "CLuaRuntime"], resources: [.embedInCode("sandbox.lua")]),
         .target(
             name: "Eligibility",
             dependencies: [
@@ -31,7 +33,11 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.embedInCode("Runtime/runtime.lua")]
+            resources: [
+                .embedInCode("Runtime/runtime.lua"), .embedInCode("Runtime/instants.lua"), .embedInCode("Runtime/view.lua"),
+                .embedInCode("Runtime/declare.lua"), .embedInCode("Runtime/seal.lua"), .embedInCode("Runtime/evaluate.lua"),
+                .embedInCode("Runtime/describe.lua"),
+            ]
         ),
         .executableTarget(
             name: "eligible",
@@ -52,7 +58,7 @@ let package = Package(
         // `-Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address` makes them fuzzers.
         .executableTarget(name: "fuzz-business", dependencies: ["Eligibility"]),
         .executableTarget(name: "fuzz-rules", dependencies: ["Eligibility", "LuaBridge"]),
-        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua", "CLuaRuntime"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
         .testTarget(name: "eligibleTests", dependencies: ["Eligibility"], exclude: ["Snapshots"]),
     ],

@@ -31,6 +31,9 @@ public enum LuaError: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 
+    /// Whether the chunk did not compile.
+    public var isSyntax: Bool { if case .syntax = self { return true } else { return false } }
+
     /// The `file:line` a Lua message starts with, if it has one (`rules/x.lua`, 12).
     public var location: (file: String, line: Int)? {
         let message: String

@@ -1,4 +1,5 @@
 import CLua
+import CLuaRuntime
 
 extension LuaState {
     /// The deepest table nesting copied across the bridge; deeper (or cyclic) values are refused.
@@ -118,5 +119,35 @@ enum LuaPath {
         case .string(let s): return path.isEmpty ? s : "\(path).\(s)"
         default: return "\(path)[\(key.typeName)]"
         }
+    }
+}
+
+extension LuaState {
+    /// Pops the top value into `table[index]` of the table at `table` (raw).
+    public func setItem(_ index: Int, ofTableAt table: Int32) {
+        lua_rawseti(L, lua_absindex(L, table) , lua_Integer(index))
+    }
+
+    /// Pops the top value into `table[name]` of the table at `table` (raw).
+    public func setField(_ name: String, ofTableAt table: Int32) {
+        let t = lua_absindex(L, table)
+        push(name)
+        lua_rotate(L, -2, 1)
+        lua_rawset(L, t)
+    }
+
+    /// The string at position `index` of the table at `table`, if it is one (raw).
+    public func rawString(atIndex index: Int, ofTableAt table: Int32) -> String? {
+        guard lua_type(L, table) == LUA_TTABLE else { return nil }
+        lua_rawgeti(L, table, lua_Integer(index))
+        defer { lua_settop(L, -2) }
+        return rawString(at: -1)
+    }
+
+    /// The integer at `index`, if it is a number with an integer value.
+    public func integer(at index: Int32) -> Int? {
+        var ok: Int32 = 0
+        let value = lua_tointegerx(L, index, &ok)
+        return ok != 0 ? Int(value) : nil
     }
 }

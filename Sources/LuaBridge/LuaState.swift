@@ -1,4 +1,5 @@
 import CLua
+import CLuaRuntime
 
 /// An owned Lua 5.4 state with a capped allocator and an instruction budget.
 ///
@@ -13,33 +14,34 @@ public final class LuaState {
     public let limits: LuaLimits
     private let accounting: UnsafeMutablePointer<clua_limits>
     private var functions: [SwiftFunctionBox] = []
-    /// Key tables already interned in this state, by identity.
+    /// Key tables already interned in this state, by identity (each kept alive with its reference).
     var internedKeys: [ObjectIdentifier: LuaReference] = [:]
+    private var internedKeyTables: [LuaKeyTable] = []
     private var isClosed = false
 
     /// Opens a state with the base, string, table, math, utf8 and debug libraries loaded in its
     /// (host-only) global table. Scripts never see those globals: see `Sandbox`.
     public init(limits: LuaLimits = LuaLimits()) throws {
         self.limits = limits
-        accounting = .allocate(capacity: 1)
-        accounting.initialize(to: clua_limits(
-            used_bytes: 0, cap_bytes: limits.memoryCapBytes, enforcing: 0, memory_refused: 0,
-            budget_spent: 0, instruction_budget: Int32(clamping: limits.instructionBudget)))
+        guard let accounting = clua_limits_new(limits.memoryCapBytes, limits.instructionBudget,
+                                               limits.programmeBudget, limits.programmeSeconds) else {
+            throw LuaError.memory(capBytes: limits.memoryCapBytes)
+        }
+        self.accounting = accounting
         guard let state = clua_newstate(accounting) else {
-            accounting.deallocate()
+            clua_close(nil, accounting)
             throw LuaError.memory(capBytes: limits.memoryCapBytes)
         }
         L = state
         clua_pushopenlibraries(L)
-        try protectedCall(arguments: 0, results: 0, budgeted: false)
+        try protectedCall(arguments: 0, results: 0)
     }
 
     /// Closes the state and frees everything it holds. Safe to call more than once.
     public func close() {
         guard !isClosed else { return }
         isClosed = true
-        lua_close(L)
-        accounting.deallocate()
+        clua_close(L, accounting)
         functions.removeAll()
     }
 
@@ -47,6 +49,10 @@ public final class LuaState {
 
     /// Bytes the state holds now.
     public var memoryInUse: Int { accounting.pointee.used_bytes }
+
+    /// Whether the watchdog arms budgets only for runs that last (false: a hook counts every
+    /// run, as under ThreadSanitizer or with ELIGIBLE_SYNCHRONOUS_BUDGET set).
+    public var budgetsArmedByWatchdog: Bool { clua_uses_watchdog(accounting) != 0 }
 
     // MARK: - The stack
 
@@ -70,6 +76,12 @@ public final class LuaState {
         LuaReference(slot: luaL_ref(L, clua_registryindex()))
     }
 
+    /// A new reference to the value at `index` (which stays on the stack).
+    public func reference(at index: Int32) -> LuaReference {
+        lua_pushvalue(L, index)
+        return popReference()
+    }
+
     /// Pushes a referenced value.
     public func push(_ reference: LuaReference) {
         lua_rawgeti(L, clua_registryindex(), lua_Integer(reference.slot))
@@ -85,6 +97,16 @@ public final class LuaState {
         lua_rawget(L, table)
         return popReference()
     }
+
+    /// A reference to field `name` of a referenced table, read raw.
+    public func field(_ name: String, of table: LuaReference) throws -> LuaReference {
+        push(table)
+        defer { setTop(top - 1) }
+        return try field(name, ofTableAt: top)
+    }
+
+    /// Keeps a key table alive as long as the state, so its identity is never reused.
+    func retain(_ keys: LuaKeyTable) { internedKeyTables.append(keys) }
 
     /// Frees a reference's registry slot.
     public func release(_ reference: LuaReference) {
@@ -118,12 +140,11 @@ public final class LuaState {
     // MARK: - Calling
 
     /// Calls a referenced function: `pushArguments` pushes the arguments and returns how many,
-    /// the call runs protected under the state's limits, and `read` gets the index of the first
-    /// of `results` results. The stack is left as it was found.
+    /// the call runs protected as one run (budgets ready for the guarded calls inside it), and
+    /// `read` gets the index of the first of `results` results. The stack is left as it was found.
     public func call<Result>(
         _ function: LuaReference,
         results: Int32 = 1,
-        budgeted: Bool = true,
         arguments pushArguments: (LuaState) throws -> Int32 = { _ in 0 },
         read: (LuaState, Int32) throws -> Result
     ) throws -> Result {
@@ -132,7 +153,7 @@ public final class LuaState {
         try reserve(LUA_MINSTACK, at: "")
         push(function)
         let count = try pushArguments(self)
-        try protectedCall(arguments: count, results: results, budgeted: budgeted)
+        try protectedCall(arguments: count, results: results)
         return try read(self, base + 1)
     }
 
@@ -147,23 +168,22 @@ public final class LuaState {
         })
     }
 
-    /// Runs the function below `arguments` values under `lua_pcall` with the limits armed,
-    /// and turns any failure into a `LuaError`.
-    func protectedCall(arguments: Int32, results: Int32, budgeted: Bool = true) throws {
+    /// Runs the function below `arguments` values under `lua_pcall` as one run, and turns any
+    /// failure into a `LuaError`.
+    func protectedCall(arguments: Int32, results: Int32) throws {
         let functionIndex = top - arguments
         clua_pushtracebackhandler(L)
         lua_rotate(L, functionIndex, 1) // the handler goes below the function
-        let status = clua_pcall_limited(L, arguments, results, functionIndex, budgeted ? 1 : 0)
+        let status = clua_pcall_limited(L, arguments, results, functionIndex)
         lua_rotate(L, functionIndex, -1)
         lua_settop(L, -2) // the handler, now on top
         guard status != LUA_OK else { return }
         defer { lua_settop(L, -2) }
-        throw failure(status: status, spentBudget: accounting.pointee.budget_spent != 0)
+        throw failure(status: status)
     }
 
     /// The error for a failed call whose error value is on the top of the stack.
-    func failure(status: Int32, spentBudget: Bool) -> LuaError {
-        if spentBudget { return .budget(instructions: limits.instructionBudget) }
+    func failure(status: Int32) -> LuaError {
         if status == LUA_ERRMEM {
             _ = clua_gc_collect(L) // give back what the failed script left behind
             return .memory(capBytes: limits.memoryCapBytes)
@@ -180,7 +200,7 @@ public final class LuaState {
 
     /// The string at `index` without conversion (nil unless it is a string), decoded as UTF-8
     /// with invalid bytes replaced: for messages, never for data.
-    func rawString(at index: Int32) -> String? {
+    public func rawString(at index: Int32) -> String? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0
         guard let chars = lua_tolstring(L, index, &length) else { return nil }

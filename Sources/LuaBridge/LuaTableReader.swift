@@ -1,12 +1,13 @@
 import CLua
+import CLuaRuntime
 
-/// Reads tables straight off a state's stack for the fast path, the counterpart of
-/// `LuaTableWriter`: raw accessors only (no metamethod, so no script code, runs), keys fetched
-/// from the interned `LuaKeyTable` by slot instead of hashing Swift strings.
+/// Reads tables straight off a state for the fast path, the counterpart of `LuaTableWriter`:
+/// raw accessors only (no metamethod, so no script code, runs), keys fetched from an interned
+/// `LuaKeyTable` by slot.
 ///
-/// Tables are named by absolute stack index. `table(_:of:)` and `element(_:of:)` push the
-/// nested table and return its index; call `pop(to:)` with the index from `mark` to drop what
-/// was pushed. Every accessor returns nil when the field is absent or of another type.
+/// Tables are named by absolute stack index. `table(...)`, `element(...)` and `push(_:)` push a
+/// table and return its index; call `pop(to:)` with the index from `mark` to drop what was
+/// pushed. Every accessor returns nil when the value is absent or of another type.
 public struct LuaTableReader {
     let L: OpaquePointer
     let keys: Int32
@@ -17,6 +18,13 @@ public struct LuaTableReader {
     /// Drops everything pushed since `mark`.
     public func pop(to mark: Int32) { lua_settop(L, mark) }
 
+    /// Pushes a referenced value and returns its index.
+    @discardableResult
+    public func push(_ reference: LuaReference) -> Int32 {
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(reference.slot))
+        return lua_gettop(L)
+    }
+
     /// The length of the sequence at `table` (raw, no `__len`).
     public func count(_ table: Int32) -> Int { Int(lua_rawlen(L, table)) }
 
@@ -24,6 +32,8 @@ public struct LuaTableReader {
         lua_rawgeti(L, keys, lua_Integer(key.slot))
         return lua_rawget(L, table)
     }
+
+    // MARK: - Fields by key
 
     /// A string field (UTF-8 checked; nil for other bytes).
     public func string(_ key: LuaKey, of table: Int32) -> String? {
@@ -36,16 +46,7 @@ public struct LuaTableReader {
     public func integer(_ key: LuaKey, of table: Int32) -> Int? {
         defer { lua_settop(L, -2) }
         guard fetch(key, of: table) == LUA_TNUMBER else { return nil }
-        var ok: Int32 = 0
-        let value = lua_tointegerx(L, -1, &ok)
-        return ok != 0 ? Int(value) : nil
-    }
-
-    /// A number field.
-    public func number(_ key: LuaKey, of table: Int32) -> Double? {
-        defer { lua_settop(L, -2) }
-        guard fetch(key, of: table) == LUA_TNUMBER else { return nil }
-        return lua_tonumberx(L, -1, nil)
+        return integerOnTop()
     }
 
     /// A boolean field.
@@ -55,42 +56,45 @@ public struct LuaTableReader {
         return lua_toboolean(L, -1) != 0
     }
 
-    /// Whether the string field equals `bytes` exactly, without making a Swift string.
-    public func stringField(_ key: LuaKey, of table: Int32, equals bytes: StaticString) -> Bool {
-        defer { lua_settop(L, -2) }
-        guard fetch(key, of: table) == LUA_TSTRING else { return false }
-        var length = 0
-        guard let chars = lua_tolstring(L, -1, &length), length == bytes.utf8CodeUnitCount else { return false }
-        let start = bytes.utf8Start
-        for i in 0..<length where UInt8(bitPattern: chars[i]) != start[i] { return false }
-        return true
-    }
-
     /// Pushes a table field and returns its index, or nil (nothing pushed) when it is not a table.
     public func table(_ key: LuaKey, of table: Int32) -> Int32? {
         guard fetch(key, of: table) == LUA_TTABLE else { lua_settop(L, -2); return nil }
         return lua_gettop(L)
     }
 
-    /// Pushes the table at position `index` (1-based) of a sequence and returns its index, or
-    /// nil (nothing pushed) when it is not a table.
+    // MARK: - Items by position
+
+    /// The integer at position `index` (1-based) of a sequence.
+    public func integer(at index: Int, of table: Int32) -> Int? {
+        defer { lua_settop(L, -2) }
+        guard lua_rawgeti(L, table, lua_Integer(index)) == LUA_TNUMBER else { return nil }
+        return integerOnTop()
+    }
+
+    /// The string at position `index` of a sequence (UTF-8 checked).
+    public func string(at index: Int, of table: Int32) -> String? {
+        defer { lua_settop(L, -2) }
+        guard lua_rawgeti(L, table, lua_Integer(index)) == LUA_TSTRING else { return nil }
+        return stringOnTop()
+    }
+
+    /// The boolean at position `index` of a sequence (false when it is not a boolean).
+    public func isTrue(at index: Int, of table: Int32) -> Bool {
+        defer { lua_settop(L, -2) }
+        return lua_rawgeti(L, table, lua_Integer(index)) == LUA_TBOOLEAN && lua_toboolean(L, -1) != 0
+    }
+
+    /// Pushes the table at position `index` of a sequence and returns its index, or nil
+    /// (nothing pushed) when it is not a table.
     public func element(_ index: Int, of table: Int32) -> Int32? {
         guard lua_rawgeti(L, table, lua_Integer(index)) == LUA_TTABLE else { lua_settop(L, -2); return nil }
         return lua_gettop(L)
     }
 
-    /// A list of strings held in a field (nil when absent; non-strings are skipped).
-    public func strings(_ key: LuaKey, of table: Int32) -> [String]? {
-        guard let list = self.table(key, of: table) else { return nil }
-        defer { lua_settop(L, list - 1) }
-        let n = count(list)
-        var out = [String]()
-        out.reserveCapacity(n)
-        for i in 0..<n {
-            if lua_rawgeti(L, list, lua_Integer(i + 1)) == LUA_TSTRING, let s = stringOnTop() { out.append(s) }
-            lua_settop(L, -2)
-        }
-        return out
+    private func integerOnTop() -> Int? {
+        var ok: Int32 = 0
+        let value = lua_tointegerx(L, -1, &ok)
+        return ok != 0 ? Int(value) : nil
     }
 
     private func stringOnTop() -> String? {
@@ -101,21 +105,17 @@ public struct LuaTableReader {
 }
 
 extension LuaState {
-    /// Reads the value at `index` by the fast path, interning `keys` in this state on first use.
-    /// The stack is left as it was found.
-    public func read<Result>(at index: Int32, keys: LuaKeyTable, _ body: (LuaTableReader, Int32) throws -> Result) throws -> Result {
-        let table = lua_absindex(L, index)
+    /// Reads by the fast path with `keys` interned in this state (on first use). The stack is
+    /// left as it was found.
+    public func read<Result>(keys: LuaKeyTable, _ body: (LuaTableReader) throws -> Result) throws -> Result {
         let base = top
         defer { lua_settop(L, base) }
         try reserve(2 * LUA_MINSTACK, at: "")
         pushInternedKeys(keys)
-        return try body(LuaTableReader(L: L, keys: top), table)
+        return try body(LuaTableReader(L: L, keys: top))
     }
-}
 
-extension LuaState {
-    /// Pushes the registry table holding `keys`' strings, interning it on first use (shared
-    /// with `push(_:keys:)`: both use `internedKeys`).
+    /// Pushes the registry table holding `keys`' strings, interning it on first use.
     func pushInternedKeys(_ keys: LuaKeyTable) {
         let identity = ObjectIdentifier(keys)
         if let reference = internedKeys[identity] {
@@ -129,5 +129,6 @@ extension LuaState {
         }
         lua_pushvalue(L, -1)
         internedKeys[identity] = popReference()
+        retain(keys)
     }
 }

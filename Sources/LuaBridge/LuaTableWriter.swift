@@ -1,7 +1,8 @@
 import CLua
+import CLuaRuntime
 
-/// A fixed set of table keys, interned once per state, for the fast path: writing a field
-/// fetches its key string from a registry table by slot instead of hashing a Swift string.
+/// A fixed set of table keys, interned once per state: writing or reading a field fetches its
+/// key string from a registry table by slot instead of hashing a Swift string.
 public final class LuaKeyTable: Sendable {
     /// The key names, in slot order.
     public let names: [String]
@@ -10,86 +11,116 @@ public final class LuaKeyTable: Sendable {
     /// Creates a key table from distinct names.
     public init(_ names: [String]) {
         self.names = names
-        slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0 + 1)) })
+        slots = Dictionary(names.enumerated().map { ($1, Int32($0 + 1)) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The key for `name`, which must be one of `names`.
+    /// The key for `name`, if it is one of `names`.
+    public func key(_ name: String) -> LuaKey? { slots[name].map(LuaKey.init(slot:)) }
+
+    /// The key for `name`, which must be one of `names` (a programming error otherwise).
     public subscript(name: String) -> LuaKey {
-        guard let slot = slots[name] else { preconditionFailure("no key '\(name)' in this key table") }
-        return LuaKey(slot: slot)
+        guard let key = key(name) else { preconditionFailure("no key '\(name)' in this key table") }
+        return key
     }
 }
 
 /// One interned key of a `LuaKeyTable`.
-public struct LuaKey: Sendable {
+public struct LuaKey: Hashable, Sendable {
     let slot: Int32
 }
 
-/// A value that pushes itself by the fast path: presized tables, interned keys, raw sets.
-public protocol LuaTablePushable {
-    /// Pushes exactly one value (usually a table) with `writer`.
-    func push(to writer: LuaTableWriter)
-}
-
-/// Writes tables straight onto a state's stack for the fast path. Each `set` writes one field
-/// of the table on the top of the stack; absent optionals are left out.
+/// Writes tables straight into a state for the fast path: raw sets (no metamethod, so no script
+/// code, runs), interned keys, values pushed without building Swift strings where avoidable.
+/// Tables are named by absolute stack index; `push(_:)` puts a referenced table on the stack.
 public struct LuaTableWriter {
     let L: OpaquePointer
     let keys: Int32
 
-    /// Pushes a new table sized for `sequence` list items and `fields` named fields.
-    public func table(sequence: Int = 0, fields: Int = 0) {
+    /// The index of the top of the stack.
+    public var top: Int32 { lua_gettop(L) }
+
+    /// Drops values so that `index` becomes the top.
+    public func pop(to index: Int32) { lua_settop(L, index) }
+
+    /// Pushes a referenced value and returns its index.
+    @discardableResult
+    public func push(_ reference: LuaReference) -> Int32 {
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(reference.slot))
+        return lua_gettop(L)
+    }
+
+    /// Pushes a new table sized for `sequence` items and `fields` named fields; returns its index.
+    @discardableResult
+    public func newTable(sequence: Int = 0, fields: Int = 0) -> Int32 {
         lua_createtable(L, Int32(clamping: sequence), Int32(clamping: fields))
+        return lua_gettop(L)
+    }
+
+    /// Sets the metatable of the table at `table` to a referenced table.
+    public func setMetatable(_ metatable: LuaReference, of table: Int32) {
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(metatable.slot))
+        lua_setmetatable(L, table)
     }
 
     private func key(_ key: LuaKey) { lua_rawgeti(L, keys, lua_Integer(key.slot)) }
 
-    /// Sets an integer field.
-    public func set(_ key: LuaKey, _ value: Int?) {
-        guard let value else { return }
-        self.key(key); lua_pushinteger(L, lua_Integer(value)); lua_rawset(L, -3)
+    /// `table[key] = value` for an integer.
+    public func set(_ key: LuaKey, integer value: Int, in table: Int32) {
+        self.key(key); lua_pushinteger(L, lua_Integer(value)); lua_rawset(L, table)
     }
-    /// Sets a float field.
-    public func set(_ key: LuaKey, _ value: Double?) {
-        guard let value else { return }
-        self.key(key); lua_pushnumber(L, value); lua_rawset(L, -3)
+    /// `table[key] = value` for a float.
+    public func set(_ key: LuaKey, number value: Double, in table: Int32) {
+        self.key(key); lua_pushnumber(L, value); lua_rawset(L, table)
     }
-    /// Sets a boolean field.
-    public func set(_ key: LuaKey, _ value: Bool?) {
-        guard let value else { return }
-        self.key(key); lua_pushboolean(L, value ? 1 : 0); lua_rawset(L, -3)
+    /// `table[key] = value` for a boolean.
+    public func set(_ key: LuaKey, boolean value: Bool, in table: Int32) {
+        self.key(key); lua_pushboolean(L, value ? 1 : 0); lua_rawset(L, table)
     }
-    /// Sets a string field.
-    public func set(_ key: LuaKey, _ value: String?) {
-        guard let value else { return }
-        self.key(key); push(value); lua_rawset(L, -3)
+    /// `table[key] = value` for a string.
+    public func set(_ key: LuaKey, string value: String, in table: Int32) {
+        self.key(key); push(value); lua_rawset(L, table)
     }
-    /// Sets a nested value's field.
-    public func set<Value: LuaTablePushable>(_ key: LuaKey, _ value: Value?) {
-        guard let value else { return }
-        self.key(key); value.push(to: self); lua_rawset(L, -3)
-    }
-    /// Sets a field holding a list of nested values.
-    public func set<Value: LuaTablePushable>(_ key: LuaKey, list: [Value]?) {
-        guard let list else { return }
+    /// `table[key] = value` for a string given as bytes.
+    public func set(_ key: LuaKey, bytes value: UnsafeRawBufferPointer, in table: Int32) {
         self.key(key)
-        lua_createtable(L, Int32(clamping: list.count), 0)
-        for (offset, item) in list.enumerated() {
-            item.push(to: self)
-            lua_rawseti(L, -2, lua_Integer(offset + 1))
-        }
-        lua_rawset(L, -3)
+        _ = lua_pushlstring(L, value.baseAddress?.assumingMemoryBound(to: CChar.self), value.count)
+        lua_rawset(L, table)
     }
-    /// Sets a field holding a list of strings.
-    public func set(_ key: LuaKey, strings: [String]?) {
-        guard let strings else { return }
-        self.key(key)
-        lua_createtable(L, Int32(clamping: strings.count), 0)
-        for (offset, item) in strings.enumerated() {
-            push(item)
-            lua_rawseti(L, -2, lua_Integer(offset + 1))
-        }
-        lua_rawset(L, -3)
+    /// `table[key] = nil`.
+    public func clear(_ key: LuaKey, in table: Int32) {
+        self.key(key); lua_pushnil(L); lua_rawset(L, table)
+    }
+    /// `table[key] = value` for a referenced value.
+    public func set(_ key: LuaKey, reference: LuaReference, in table: Int32) {
+        self.key(key); lua_rawgeti(L, clua_registryindex(), lua_Integer(reference.slot)); lua_rawset(L, table)
+    }
+    /// `table[key] = ` the value on the top of the stack, which is popped.
+    public func setTop(_ key: LuaKey, in table: Int32) {
+        self.key(key); lua_rotate(L, -2, 1); lua_rawset(L, table)
+    }
+    /// `table[key] = true`.
+    public func mark(_ key: LuaKey, in table: Int32) { set(key, boolean: true, in: table) }
+
+    /// `table[index] = ` the value on the top of the stack, which is popped.
+    public func setTop(at index: Int, in table: Int32) { lua_rawseti(L, table, lua_Integer(index)) }
+    /// `table[index] = nil`.
+    public func clear(at index: Int, in table: Int32) { lua_pushnil(L); lua_rawseti(L, table, lua_Integer(index)) }
+    /// `table[index] = value` for a referenced value.
+    public func set(at index: Int, reference: LuaReference, in table: Int32) {
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(reference.slot)); lua_rawseti(L, table, lua_Integer(index))
+    }
+
+    /// Pushes an integer.
+    public func push(integer value: Int) { lua_pushinteger(L, lua_Integer(value)) }
+    /// Pushes a float.
+    public func push(number value: Double) { lua_pushnumber(L, value) }
+    /// Pushes a boolean.
+    public func push(boolean value: Bool) { lua_pushboolean(L, value ? 1 : 0) }
+    /// Pushes false.
+    public func pushFalse() { lua_pushboolean(L, 0) }
+    /// Pushes bytes as a string.
+    public func push(bytes value: UnsafeRawBufferPointer) {
+        _ = lua_pushlstring(L, value.baseAddress?.assumingMemoryBound(to: CChar.self), value.count)
     }
     /// Pushes a string by length.
     public func push(_ value: String) {
@@ -101,13 +132,13 @@ public struct LuaTableWriter {
 }
 
 extension LuaState {
-    /// Pushes a value by the fast path, interning `keys` in this state on first use.
-    public func push<Value: LuaTablePushable>(_ value: Value, keys: LuaKeyTable) throws {
-        try reserve(2 * LUA_MINSTACK, at: "")
+    /// Writes by the fast path with `keys` interned in this state (on first use). The stack is
+    /// left as it was found.
+    public func write<Result>(keys: LuaKeyTable, _ body: (LuaTableWriter) throws -> Result) throws -> Result {
+        let base = top
+        defer { lua_settop(L, base) }
+        try reserve(4 * LUA_MINSTACK, at: "")
         pushInternedKeys(keys)
-        let keysIndex = top
-        value.push(to: LuaTableWriter(L: L, keys: keysIndex))
-        lua_rotate(L, keysIndex, -1)
-        lua_settop(L, -2)
+        return try body(LuaTableWriter(L: L, keys: top))
     }
 }

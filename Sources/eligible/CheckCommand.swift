@@ -39,16 +39,16 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try runCommand {
-            let business = try loadBusiness(file)
             let session = try Session(rules: rules, asOf: asOf)
+            let business = try loadBusiness(file, vocabulary: session.evaluator.vocabulary)
             let selection = try only.selection(known: session.knownIds)
             let decisions = try session.evaluator.evaluate(business, asOf: session.asOf, programmes: selection, explain: true)
-            let advice = Advice(decisions: decisions, programmes: session.programmes, asOf: session.asOf)
+            let advice = Advice(decisions: decisions, programmes: session.programmes, asOf: session.asOf, vocabulary: session.evaluator.vocabulary)
             let name = Output.businessName(business, file: file)
             switch format {
             case .json: Output.write(try Output.json(CheckJSON(business: name, file: file, advice: advice)) + "\n")
-            case .text: Output.write(CheckText.text(advice, name: name, asOf: session.asOf))
-            case .markdown: Output.write(CheckText.markdown(advice, name: name, asOf: session.asOf))
+            case .text: Output.write(CheckText.text(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
+            case .markdown: Output.write(CheckText.markdown(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
             }
             for entry in advice.programmes where entry.outcome == .ruleError {
                 Terminal.error("\(entry.programme) could not be decided: \(entry.error ?? "its rule script failed"); run `eligible lint`")
@@ -90,7 +90,7 @@ enum CheckText {
         }.joined(separator: ", ")
     }
 
-    static func text(_ advice: Advice, name: String, asOf: AsOf) -> String {
+    static func text(_ advice: Advice, name: String, asOf: AsOf, vocabulary: Vocabulary) -> String {
         var out = Output.bold("\(name)") + " as at \(advice.asOf): \(summary(advice))\n"
         var section: Decision.Outcome?
         for entry in advice.programmes {
@@ -113,7 +113,7 @@ enum CheckText {
                 out += "\n"
                 for criterion in entry.failed {
                     out += "      failed: \(criterion.text)\n"
-                    let reads = criterion.reads.map(Output.read)
+                    let reads = criterion.reads.map { Output.read($0, vocabulary) }
                     if !reads.isEmpty { out += "        " + Output.dim("has: " + reads.joined(separator: "; ")) + "\n" }
                 }
             case .closed:
@@ -135,7 +135,7 @@ enum CheckText {
         return out
     }
 
-    static func markdown(_ advice: Advice, name: String, asOf: AsOf) -> String {
+    static func markdown(_ advice: Advice, name: String, asOf: AsOf, vocabulary: Vocabulary) -> String {
         var out = "# \(name)\n\nAs at \(advice.asOf): \(summary(advice)).\n"
         var section: Decision.Outcome?
         for entry in advice.programmes {
@@ -153,7 +153,7 @@ enum CheckText {
             case .ineligible:
                 out += "- **\(entry.title)** (`\(entry.programme)`)\n"
                 for criterion in entry.failed {
-                    let reads = criterion.reads.map { "`\(Output.read($0))`" }
+                    let reads = criterion.reads.map { "`\(Output.read($0, vocabulary))`" }
                     out += "  - failed: \(criterion.text)" + (reads.isEmpty ? "" : " (has \(reads.joined(separator: ", ")))") + "\n"
                 }
             case .closed:

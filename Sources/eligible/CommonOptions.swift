@@ -12,13 +12,18 @@ struct RulesOption: ParsableArguments {
         rules ?? ProcessInfo.processInfo.environment["ELIGIBLE_RULES"] ?? "rules"
     }
 
-    /// Reads the rule book and compiles it; a missing directory is bad input (65).
-    func evaluator() throws -> Evaluator {
+    /// Reads the rule book; a missing directory or a broken vocabulary is bad input (65).
+    func ruleBook() throws -> RuleBook {
         do {
-            return try Evaluator(rules: RuleBook(directory: URL(fileURLWithPath: directory), displayName: directory))
+            return try RuleBook(directory: URL(fileURLWithPath: directory), displayName: directory)
         } catch let error as RuleBookError {
             throw Failure.badInput(error.message)
         }
+    }
+
+    /// Reads the rule book and compiles it; a missing directory is bad input (65).
+    func evaluator() throws -> Evaluator {
+        try Evaluator(rules: ruleBook())
     }
 }
 
@@ -61,6 +66,9 @@ func runCommand(_ body: () throws -> Void) throws {
     } catch let failure as Failure {
         if case .badInput(let message) = failure { Terminal.error(message) }
         throw failure.exitCode
+    } catch let errors as InputErrors {
+        for error in errors.errors { Terminal.error(error.description) }
+        throw ExitCode.badInput
     } catch let error as InputError {
         Terminal.error(error.description)
         throw ExitCode.badInput
@@ -77,7 +85,7 @@ func runCommand(_ body: () throws -> Void) throws {
 }
 
 /// Reads a business file (JSON or YAML; `-` is stdin); errors name the file and field (65).
-func loadBusiness(_ path: String) throws -> Business {
+func loadBusiness(_ path: String, vocabulary: Vocabulary) throws -> BusinessFacts {
     let data: Data
     if path == "-" {
         data = FileHandle.standardInput.readDataToEndOfFile()
@@ -87,7 +95,7 @@ func loadBusiness(_ path: String) throws -> Business {
         }
         data = contents
     }
-    return try BusinessFile.decode(data, fileName: path == "-" ? "<stdin>" : path)
+    return try BusinessFile.decode(data, fileName: path == "-" ? "<stdin>" : path, vocabulary: vocabulary)
 }
 
 /// Where output goes, and whether it may use colour and symbols.

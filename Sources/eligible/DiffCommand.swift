@@ -40,12 +40,13 @@ struct DiffCommand: ParsableCommand {
         try runCommand {
             let baseEvaluator = try RulesOption.evaluator(directory: base)
             let headEvaluator = try RulesOption.evaluator(directory: head)
-            let set = FixtureLoader.load(paths: paths.isEmpty ? ["fixtures"] : paths)
+            let set = FixtureLoader.load(paths: paths.isEmpty ? ["fixtures"] : paths, vocabulary: baseEvaluator.vocabulary)
             for problem in set.problems { Terminal.error(problem.description) }
             if !set.problems.isEmpty { throw Failure.badInput("\(set.problems.count) fixture problem(s); fix them first") }
             var subjects = set.cases.map(DiffSubject.init)
             if let businesses {
-                subjects += try DiffSubject.batch(URL(fileURLWithPath: businesses), displayName: businesses, asOf: try asOf.instant())
+                subjects += try DiffSubject.batch(URL(fileURLWithPath: businesses), displayName: businesses, asOf: try asOf.instant(),
+                                                  vocabulary: baseEvaluator.vocabulary)
             }
             let diff = try RuleDiff.compare(subjects, base: baseEvaluator, head: headEvaluator)
             print(diff.report(reasons: !decisionsOnly))

@@ -36,8 +36,8 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try runCommand {
-            let business = try loadBusiness(file)
             let session = try Session(rules: rules, asOf: asOf)
+            let business = try loadBusiness(file, vocabulary: session.evaluator.vocabulary)
             let selection = try only.selection(known: session.knownIds)
             let decisions = try session.evaluator.evaluate(business, asOf: session.asOf, programmes: selection, explain: true)
             let info = Dictionary(session.programmes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -47,14 +47,14 @@ struct ExplainCommand: ParsableCommand {
             case .json: Output.write(try Output.json(ordered) + "\n")
             case .text, .markdown:
                 let markdown = format == .markdown
-                Output.write(ordered.map { explain($0, info[$0.programme], name: name, asOf: session.asOf, markdown: markdown) }
+                Output.write(ordered.map { explain($0, info[$0.programme], name: name, asOf: session.asOf, markdown: markdown, vocabulary: session.evaluator.vocabulary) }
                     .joined(separator: "\n"))
             }
         }
     }
 
     /// One programme's explanation as text (or Markdown).
-    func explain(_ d: Decision, _ p: ProgrammeInfo?, name: String, asOf: AsOf, markdown md: Bool) -> String {
+    func explain(_ d: Decision, _ p: ProgrammeInfo?, name: String, asOf: AsOf, markdown md: Bool, vocabulary: Vocabulary) -> String {
         let title = p?.title ?? d.programme
         func heading(_ text: String) -> String { md ? "\n## \(text)\n\n" : "\n" + Output.bold(text) + "\n" }
         func item(_ text: String) -> String { md ? "- \(text)\n" : "  \(text)\n" }
@@ -88,7 +88,7 @@ struct ExplainCommand: ParsableCommand {
             out += item("\(mark) \(criterion.id): \(criterion.text)")
             let indent = md ? "  - " : "            "
             out += indent + "clause: " + (criterion.clause ?? "(none given)") + "\n"
-            if !result.reads.isEmpty { out += indent + "read: " + result.reads.map { code(Output.read($0)) }.joined(separator: "; ") + "\n" }
+            if !result.reads.isEmpty { out += indent + "read: " + result.reads.map { code(Output.read($0, vocabulary)) }.joined(separator: "; ") + "\n" }
             if !result.missing.isEmpty { out += indent + "missing: " + result.missing.map(code).joined(separator: ", ") + "\n" }
         }
         if p == nil, d.criteria == nil { out += item("(the programme's rule file did not load)") }
@@ -109,7 +109,7 @@ struct ExplainCommand: ParsableCommand {
         if let award = d.award {
             out += item("amount: " + Output.bold(award.formatted) + (d.awardCapped == true ? " (capped at the maximum)" : ""))
             if let how = d.awardExplanation { out += item("how: \(how)") }
-            if let reads = d.awardReads, !reads.isEmpty { out += item("read: " + reads.map { code(Output.read($0)) }.joined(separator: "; ")) }
+            if let reads = d.awardReads, !reads.isEmpty { out += item("read: " + reads.map { code(Output.read($0, vocabulary)) }.joined(separator: "; ")) }
         } else {
             out += item("not computed: the programme is not \(d.outcome == .ineligible || d.outcome == .needsInformation ? "decided eligible" : "open or did not run")")
         }

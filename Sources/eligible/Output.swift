@@ -75,8 +75,8 @@ enum Output {
     }
 
     /// One fact read, displayed: `address.localAuthority = Wirral` (absent: `not given`).
-    static func read(_ read: FactRead) -> String {
-        "\(read.path) = \(read.value.map { $0.displayed(forFact: read.path) } ?? "(not given)")"
+    static func read(_ read: FactRead, _ vocabulary: Vocabulary) -> String {
+        "\(read.path)\(read.on.map { " on \($0)" } ?? "") = \(read.value.map { $0.displayed(forFact: read.path, in: vocabulary) } ?? "(not given)")"
     }
 
     /// A programme's window in words: "open 2021-04-01 to 2024-03-31", "from 2021-04-01".
@@ -97,7 +97,7 @@ enum Output {
     }
 
     /// The business's name for headings: its name, else its id, else the file.
-    static func businessName(_ business: Business, file: String) -> String {
+    static func businessName(_ business: BusinessFacts, file: String) -> String {
         business.name ?? business.id ?? file
     }
 }

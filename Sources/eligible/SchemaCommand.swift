@@ -29,10 +29,15 @@ struct SchemaCommand: ParsableCommand {
     @Option(name: .long, help: "What to print: json-schema (for integrators) or lua (LuaLS annotations for rule authors).")
     var format: Format = .jsonSchema
 
+    @OptionGroup var rules: RulesOption
+
     func run() throws {
-        switch format {
-        case .jsonSchema: Output.write(JSONSchema.document())
-        case .lua: Output.write(LuaAnnotations.document())
+        try runCommand {
+            let vocabulary = try rules.ruleBook().vocabulary
+            switch format {
+            case .jsonSchema: Output.write(JSONSchema.document(vocabulary))
+            case .lua: Output.write(LuaAnnotations.document(vocabulary))
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ struct TestCommand: ParsableCommand {
         try runCommand {
             let evaluator = try rules.evaluator()
             let runner = try FixtureRunner(evaluator: evaluator)
-            let set = FixtureLoader.load(paths: paths.isEmpty ? ["fixtures"] : paths)
+            let set = FixtureLoader.load(paths: paths.isEmpty ? ["fixtures"] : paths, vocabulary: evaluator.vocabulary)
             let selection = FixtureSuite.Selection(filter: filter, tags: tag)
             let results: [CaseResult]
             do {

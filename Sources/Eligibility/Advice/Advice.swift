@@ -70,12 +70,12 @@ public struct Advice: Codable, Hashable, Sendable {
     }
 
     /// Builds the advice from explained decisions and the rule book's descriptions.
-    public init(decisions: [Decision], programmes: [ProgrammeInfo], asOf: AsOf) {
+    public init(decisions: [Decision], programmes: [ProgrammeInfo], asOf: AsOf, vocabulary: Vocabulary) {
         let info = Dictionary(programmes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.asOf = asOf.description
         rulesDigest = decisions.first?.rulesDigest ?? ""
         engineVersion = EngineVersion.current
-        let questions = NextQuestions.rank(decisions)
+        let questions = NextQuestions.rank(decisions, vocabulary: vocabulary)
         let byFact = Dictionary(questions.map { ($0.fact, $0) }, uniquingKeysWith: { a, _ in a })
         let sorted = decisions.sorted { a, b in
             let (ra, rb) = (Self.rank(a.outcome), Self.rank(b.outcome))
@@ -93,7 +93,7 @@ public struct Advice: Codable, Hashable, Sendable {
                               reads: results[id]?.reads ?? [])
             }
             let missing = decision.outcome == .needsInformation ? decision.missing.map { path in
-                byFact[path] ?? NextQuestions.question(path, programmes: [decision.programme], settles: [])
+                byFact[path] ?? NextQuestions.question(path, vocabulary: vocabulary, programmes: [decision.programme], settles: [])
             } : []
             let closed = decision.outcome == .closed
             return Entry(programme: decision.programme, title: programme?.title ?? decision.programme,

@@ -15,8 +15,10 @@ public enum NextQuestions {
     public struct Question: Codable, Hashable, Sendable {
         /// The fact's path, e.g. `premises.epcBand` (list elements 0-based: `fleet[0].fuel`).
         public var fact: String
-        /// What the fact means, with its unit (from `FactSchema`); nil if the model has no such path.
+        /// What the fact means, with its unit (from the vocabulary); nil if it has no such path.
         public var meaning: String?
+        /// The question to ask, from the vocabulary.
+        public var question: String?
         /// What a valid answer looks like, e.g. "one of A, B, C, D, E, F, G".
         public var expected: String?
         /// When the fact is a group (e.g. `covid`), the facts it holds, so an advisor can ask for them.
@@ -28,7 +30,7 @@ public enum NextQuestions {
     }
 
     /// Ranks the facts missing from the `needs-information` decisions among `decisions`.
-    public static func rank(_ decisions: [Decision]) -> [Question] {
+    public static func rank(_ decisions: [Decision], vocabulary: Vocabulary) -> [Question] {
         var order = [String]()
         var needing = [String: [String]]()
         var settling = [String: [String]]()
@@ -47,17 +49,16 @@ public enum NextQuestions {
             if sa != sb { return sa > sb }
             return position[a]! < position[b]!
         }.map { path in
-            let field = FactSchema.field(atPath: path)
-            return question(path, programmes: needing[path]!, settles: settling[path] ?? [])
+            question(path, vocabulary: vocabulary, programmes: needing[path] ?? [], settles: settling[path] ?? [])
         }
     }
 
-    /// A question about the fact at `path`, described from `FactSchema`.
-    public static func question(_ path: String, programmes: [String], settles: [String]) -> Question {
-        let field = FactSchema.field(atPath: path)
+    /// A question about the fact at `path`, described from the vocabulary.
+    public static func question(_ path: String, vocabulary: Vocabulary, programmes: [String], settles: [String]) -> Question {
+        let fact = vocabulary.fact(atPath: path)
         var facts: [String]?
-        if case .node(let node)? = field?.type { facts = FactSchema.fields(of: node).map(\.name) }
-        return Question(fact: path, meaning: field?.doc, expected: field?.type.expectation, facts: facts,
+        if case .record(let record)? = fact?.type { facts = record.facts.map(\.name) }
+        return Question(fact: path, meaning: fact?.meaningWithUnit, question: fact?.question, expected: fact?.expectation, facts: facts,
                         programmes: programmes, settles: settles)
     }
 }

@@ -113,7 +113,7 @@ public final class BatchRunner {
                     progress: ((BatchProgress) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> BatchSummary {
         let start = Evaluator.now()
-        let source = try RowSource.open(input, format: options.inputFormat)
+        let source = try RowSource.open(input, format: options.inputFormat, vocabulary: rules.vocabulary)
         let pipeline = Pipeline(inFlight: 4 * options.jobs)
         let jobs = options.jobs
         let chunkSize = options.chunkSize
@@ -135,7 +135,7 @@ public final class BatchRunner {
         // The workers.
         let context = WorkerContext(rules: rules, options: options, writer: writerTemplate,
                                     programmeIndex: Dictionary(uniqueKeysWithValues: programmeIDs.enumerated().map { ($1, $0) }),
-                                    fileName: input.name, csvLayout: source.csvLayout)
+                                    fileName: input.name, csvLayout: source.csvLayout, vocabulary: rules.vocabulary)
         for _ in 0..<jobs {
             let worker = Thread { [pipeline, context] in
                 let evaluator: Evaluator
@@ -254,10 +254,13 @@ final class WorkerContext: @unchecked Sendable {
     let programmeIndex: [String: Int]
     let fileName: String
     let csvLayout: CSVLayout?
+    let vocabulary: Vocabulary
     private static let outcomeIndex: [Decision.Outcome: Int] =
         Dictionary(uniqueKeysWithValues: Decision.Outcome.allCases.enumerated().map { ($1, $0) })
 
-    init(rules: RuleBook, options: BatchOptions, writer: BatchRowWriter, programmeIndex: [String: Int], fileName: String, csvLayout: CSVLayout? = nil) {
+    init(rules: RuleBook, options: BatchOptions, writer: BatchRowWriter, programmeIndex: [String: Int], fileName: String,
+         csvLayout: CSVLayout? = nil, vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
         self.rules = rules
         self.options = options
         self.writer = writer
@@ -278,8 +281,8 @@ final class WorkerContext: @unchecked Sendable {
                 stats.decided += 1
                 for d in decisions {
                     guard let p = programmeIndex[d.programme] else { continue }
-                    stats.outcomes[p * 5 + WorkerContext.outcomeIndex[d.outcome]!] += 1
-                    if d.outcome == .eligible, let award = d.award { stats.awards[p] += award.pence }
+                    stats.outcomes[p * 5 + (WorkerContext.outcomeIndex[d.outcome] ?? 4)] += 1
+                    if d.outcome == .eligible, let award = d.award { stats.awards[p] &+= award.pence }
                 }
             case .rejected:
                 stats.rejected += 1
@@ -291,7 +294,7 @@ final class WorkerContext: @unchecked Sendable {
 
     func evaluate(_ row: InputRow, evaluator: Evaluator) -> (Int, RowResult) {
         let line: Int
-        let business: Business
+        let business: BusinessFacts
         do {
             switch row {
             case .json(let l, let bytes):
@@ -303,6 +306,8 @@ final class WorkerContext: @unchecked Sendable {
             case .unreadable(let l, let message):
                 return (l, .rejected(InputError(file: fileName, line: l, message: message)))
             }
+        } catch let errors as InputErrors {
+            return (lineOf(row), .rejected(errors.first))
         } catch let error as InputError {
             return (lineOf(row), .rejected(error))
         } catch {
@@ -322,19 +327,15 @@ final class WorkerContext: @unchecked Sendable {
         }
     }
 
-    private func decodeJSON(_ bytes: ArraySlice<UInt8>, line: Int) throws -> Business {
-        try bytes.withUnsafeBufferPointer { try BusinessFile.decodeJSONLine($0, fileName: fileName, line: line) }
+    private func decodeJSON(_ bytes: ArraySlice<UInt8>, line: Int) throws -> BusinessFacts {
+        try bytes.withUnsafeBufferPointer { try BusinessFile.decodeJSONLine($0, fileName: fileName, line: line, vocabulary: vocabulary) }
     }
 
-    private func decodeCSV(_ cells: [String], line: Int) throws -> Business {
+    private func decodeCSV(_ cells: [String], line: Int) throws -> BusinessFacts {
         guard let layout = csvLayout else { throw InputError(file: fileName, line: line, message: "no CSV header") }
-        do {
-            return try BusinessFile.decode(raw: layout.rawNode(cells), fileName: fileName, pathPrefix: "")
-        } catch {
-            var error = error
-            error.line = line
-            throw error
-        }
+        var raw = layout.rawNode(cells)
+        raw.line = line
+        return try BusinessFile.read(raw, fileName: fileName, vocabulary: vocabulary, oneLine: line)
     }
 }
 
@@ -363,7 +364,7 @@ final class RowSource: @unchecked Sendable {
         self.readBlock = readBlock
     }
 
-    static func open(_ input: BatchInput, format: BatchFormat) throws -> RowSource {
+    static func open(_ input: BatchInput, format: BatchFormat, vocabulary: Vocabulary) throws -> RowSource {
         switch format {
         case .jsonl:
             switch input {
@@ -412,7 +413,7 @@ final class RowSource: @unchecked Sendable {
             var header0 = header
             if let first = header0.first, first.hasPrefix("\u{FEFF}") { header0[0] = String(first.dropFirst()) }
             do {
-                source.csvLayout = try CSVLayout(header: header0, fileName: input.name)
+                source.csvLayout = try CSVLayout(header: header0, fileName: input.name, vocabulary: vocabulary)
             } catch {
                 throw BatchError(message: error.description)
             }

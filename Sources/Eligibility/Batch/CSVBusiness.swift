@@ -11,8 +11,9 @@ import Foundation
 ///   may hold `[]`: the business has none (an empty list, which is not the same as unknown).
 /// - Lists of strings (`sicCodes`, `proposal.retrofit.measures`) are one column with the items
 ///   separated by `;` (`49320;49390`), or `[]` for none.
-/// - An empty cell is an unknown fact. Booleans are `true`/`false` (also `yes`/`no`); money is
-///   integer pence or pounds as text (`£3,000.00`); days are `YYYY-MM-DD`.
+/// - An empty cell is an unknown fact; `does not apply` is that answer. Values follow
+///   `ScalarReading` as in a business file: yes/no, money in pounds (`600000`, `600,000`,
+///   `£3,000.00`), days `YYYY-MM-DD`.
 /// - Columns may come in any order; any subset of the facts may be present. An unknown column
 ///   name is an error for the whole file (it would otherwise silently make a fact unknown).
 struct CSVLayout {
@@ -31,8 +32,8 @@ struct CSVLayout {
 
     let columns: [Column]
 
-    /// Reads the header row, checking every column against `FactSchema`.
-    init(header: [String], fileName: String) throws(InputError) {
+    /// Reads the header row, checking every column against the vocabulary.
+    init(header: [String], fileName: String, vocabulary: Vocabulary) throws(InputError) {
         var columns = [Column]()
         var seen = Set<String>()
         for rawName in header {
@@ -40,57 +41,55 @@ struct CSVLayout {
             guard seen.insert(name).inserted else {
                 throw InputError(file: fileName, line: 1, path: name, message: "column '\(name)' appears twice in the header")
             }
-            columns.append(try CSVLayout.column(name, fileName: fileName))
+            columns.append(try CSVLayout.column(name, fileName: fileName, vocabulary: vocabulary))
         }
         self.columns = columns
     }
 
-    private static func column(_ name: String, fileName: String) throws(InputError) -> Column {
+    private static func column(_ name: String, fileName: String, vocabulary: Vocabulary) throws(InputError) -> Column {
         func fail(_ message: String) -> InputError { InputError(file: fileName, line: 1, path: name, message: message) }
         var steps = [Step]()
-        var node = FactSchema.root
-        var type: FactType = .node(FactSchema.root)
+        var record: RecordType? = vocabulary.root
+        var type: FactType = .record(vocabulary.root)
+        var walked = ""
         for part in name.split(separator: ".", omittingEmptySubsequences: false) {
             var part = Substring(part)
             var index: Int?
             if part.hasSuffix("]"), let open = part.firstIndex(of: "[") {
-                guard let i = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]), i >= 0 else {
+                guard let i = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]), i >= 0, i < 10_000 else {
                     throw fail("a list index must be a number from 0, as in fleet[0].fuel")
                 }
                 index = i
                 part = part[..<open]
             }
-            guard case .node(let current) = type else {
-                throw fail("'\(part)' is inside a fact that has no parts")
-            }
-            node = current
-            guard let field = FactSchema.field(String(part), of: node) else {
-                let known = FactSchema.fields(of: node).map(\.name)
-                var message = "unknown column: no fact '\(part)' in \(node == FactSchema.root ? "the business" : node)"
-                if let guess = FactValidator.suggestion(for: String(part), among: known) { message += "; did you mean '\(guess)'?" }
+            guard let current = record else { throw fail("'\(walked)' has no parts, so '\(part)' cannot be in it") }
+            guard let fact = current.fact(named: String(part)) else {
+                let known = current.facts.map(\.name)
+                var message = "unknown column: no fact '\(FactReader.shown(String(part)))' in \(current.path.isEmpty ? "the business" : current.path)"
+                if let guess = Suggestion.closest(to: String(part), among: known) { message += "; did you mean '\(guess)'?" }
                 else { message += " (facts here: \(known.joined(separator: ", ")))" }
                 throw fail(message)
             }
-            steps.append(.key(field.name))
-            type = field.type
+            steps.append(.key(fact.name))
+            walked = FactPath.join(walked, fact.name)
+            type = fact.type
+            record = nil
+            if case .record(let child) = fact.type { record = child }
             if let index {
-                guard case .list(let element) = field.type, case .node = element else {
-                    throw fail("'\(part)' is not a list of records; \(field.type == .list(.string) ? "write its items in one column separated by ';'" : "it takes no index")")
+                guard case .records(let child) = fact.type else {
+                    throw fail("'\(part)' is not a list of records; \(fact.type.isList ? "write its items in one column separated by ';'" : "it takes no index")")
                 }
                 steps.append(.index(index))
-                type = element
+                type = .record(child)
+                record = child
+            } else if case .records = fact.type {
+                type = fact.type
             }
         }
-        if case .node = type {
-            let example = FactSchema.fields(of: CSVLayout.node(of: type)).first?.name ?? "x"
-            throw fail("'\(name)' is a group of facts; name one of its facts (e.g. \(name).\(example))")
+        if case .record(let child) = type {
+            throw fail("'\(name)' is a group of facts; name one of its facts (e.g. \(name).\(child.facts.first?.name ?? "x"))")
         }
         return Column(name: name, steps: steps, type: type)
-    }
-
-    private static func node(of type: FactType) -> String {
-        if case .node(let name) = type { return name }
-        return FactSchema.root
     }
 
     /// Builds the raw document for one record (values typed from the cells), for
@@ -107,17 +106,9 @@ struct CSVLayout {
 
     private static func value(_ text: String, as type: FactType) -> RawNode {
         switch type {
-        case .integer, .number, .money:
-            return RawNode(value: looksLikeNumber(text) ? .number(text) : .string(text), line: nil)
-        case .boolean:
-            switch text.lowercased() {
-            case "true", "yes": return RawNode(value: .bool(true), line: nil)
-            case "false", "no": return RawNode(value: .bool(false), line: nil)
-            default: return RawNode(value: .string(text), line: nil)
-            }
-        case .list(let element):
+        case .textList, .severalOf, .records:
             if text == "[]" { return RawNode(value: .array([]), line: nil) }
-            guard case .node = element else {
+            guard case .records = type else {
                 let items = text.split(separator: ";", omittingEmptySubsequences: false)
                     .map { RawNode(value: .string($0.trimmingCharacters(in: .whitespaces)), line: nil) }
                 return RawNode(value: .array(items), line: nil)
@@ -128,31 +119,12 @@ struct CSVLayout {
         }
     }
 
-    /// JSON's number grammar: -?digits(.digits)?([eE][+-]?digits)?
-    private static func looksLikeNumber(_ text: String) -> Bool {
-        var bytes = Substring(text).utf8[...]
-        func digits() -> Bool {
-            let before = bytes.count
-            while let b = bytes.first, b >= 0x30, b <= 0x39 { bytes = bytes.dropFirst() }
-            return bytes.count < before
-        }
-        if bytes.first == 0x2D { bytes = bytes.dropFirst() }
-        guard digits() else { return false }
-        if bytes.first == 0x2E { bytes = bytes.dropFirst(); guard digits() else { return false } }
-        if bytes.first == 0x65 || bytes.first == 0x45 {
-            bytes = bytes.dropFirst()
-            if bytes.first == 0x2B || bytes.first == 0x2D { bytes = bytes.dropFirst() }
-            guard digits() else { return false }
-        }
-        return bytes.isEmpty
-    }
-
     /// A mutable tree of objects and indexed lists, built cell by cell.
     private final class Tree {
         var members: [(String, Any)] = []
 
         func insert(_ steps: ArraySlice<Step>, value: RawNode) {
-            guard case .key(let key) = steps.first! else { return }
+            guard case .key(let key)? = steps.first else { return }
             let rest = steps.dropFirst()
             if rest.isEmpty {
                 if let at = members.firstIndex(where: { $0.0 == key }), members[at].1 is Items {
@@ -162,7 +134,7 @@ struct CSVLayout {
                 }
                 return
             }
-            if case .index(let index) = rest.first! {
+            if case .index(let index)? = rest.first {
                 let items: Items
                 if let at = members.firstIndex(where: { $0.0 == key }) {
                     guard let existing = members[at].1 as? Items else {
@@ -193,7 +165,7 @@ struct CSVLayout {
                 case let tree as Tree: return RawMember(key: key, value: tree.raw(), line: nil)
                 case let items as Items: return RawMember(key: key, value: items.raw(), line: nil)
                 case let conflict as Conflict: return RawMember(key: key, value: conflict.raw(), line: nil)
-                default: return RawMember(key: key, value: value as! RawNode, line: nil)
+                default: return RawMember(key: key, value: (value as? RawNode) ?? RawNode(value: .null, line: nil), line: nil)
                 }
             }), line: nil)
         }
@@ -207,7 +179,7 @@ struct CSVLayout {
             tree.insert(steps, value: value)
         }
         func raw() -> RawNode {
-            RawNode(value: .array(items.keys.sorted().map { items[$0]!.raw() }), line: nil)
+            RawNode(value: .array(items.keys.sorted().compactMap { items[$0]?.raw() }), line: nil)
         }
     }
 

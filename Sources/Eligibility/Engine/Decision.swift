@@ -31,6 +31,8 @@ public struct Decision: Codable, Hashable, Sendable {
     public var missing: [String]
     /// For a rule error: `rules/FILE.lua:LINE: message`.
     public var error: String?
+    /// For a rule error: where and what, as typed fields.
+    public var diagnostic: RuleDiagnostic?
     /// Every criterion's result with the facts it read (only when explaining).
     public var criteria: [CriterionResult]?
     /// The facts the award read (only when explaining).
@@ -43,6 +45,28 @@ public struct Decision: Codable, Hashable, Sendable {
     public var rulesDigest: String
     /// The engine version that made the decision.
     public var engineVersion: String
+
+    /// Creates a decision; what does not apply to its outcome defaults to absent.
+    public init(programme: String, outcome: Outcome, award: Money? = nil, awardExplanation: String? = nil,
+                awardCapped: Bool? = nil, failed: [String], missing: [String], error: String? = nil,
+                diagnostic: RuleDiagnostic? = nil, criteria: [CriterionResult]? = nil, awardReads: [FactRead]? = nil,
+                parameters: [ParameterValue]? = nil, asOf: String, rulesDigest: String, engineVersion: String) {
+        self.programme = programme
+        self.outcome = outcome
+        self.award = award
+        self.awardExplanation = awardExplanation
+        self.awardCapped = awardCapped
+        self.failed = failed
+        self.missing = missing
+        self.error = error
+        self.diagnostic = diagnostic
+        self.criteria = criteria
+        self.awardReads = awardReads
+        self.parameters = parameters
+        self.asOf = asOf
+        self.rulesDigest = rulesDigest
+        self.engineVersion = engineVersion
+    }
 }
 
 /// One criterion's result, when explaining.
@@ -71,7 +95,9 @@ public struct FactRead: Codable, Hashable, Sendable {
     /// The fact's path, e.g. `address.localAuthority` or `fleet[0].fuel`.
     public var path: String
     /// The value read; nil when the fact was absent.
-    public var value: FactValue?
+    public var value: PlainValue?
+    /// For a dated fact, the day it was read as at.
+    public var on: String?
 }
 
 /// A parameter's value at the as-of instant.
@@ -79,19 +105,25 @@ public struct ParameterValue: Codable, Hashable, Sendable {
     /// The parameter's name in the rule file.
     public var name: String
     /// Its value (nil: an effective-dated parameter with no value at that instant).
-    public var value: FactValue?
+    public var value: PlainValue?
     /// Whether it is effective-dated.
     public var dated: Bool?
 }
 
-/// A plain value read from Lua: what facts and parameters hold.
-public indirect enum FactValue: Codable, Hashable, Sendable, CustomStringConvertible {
+/// A plain value read back from Lua: what a fact a rule read, or a parameter, holds.
+public indirect enum PlainValue: Codable, Hashable, Sendable, CustomStringConvertible {
+    /// A Lua integer (money is integer pence).
     case integer(Int)
+    /// A Lua float.
     case number(Double)
+    /// A string.
     case string(String)
+    /// A boolean.
     case boolean(Bool)
-    case list([FactValue])
-    case table([String: FactValue])
+    /// A sequence.
+    case list([PlainValue])
+    /// A table with names.
+    case table([String: PlainValue])
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -99,8 +131,8 @@ public indirect enum FactValue: Codable, Hashable, Sendable, CustomStringConvert
         else if let i = try? container.decode(Int.self) { self = .integer(i) }
         else if let d = try? container.decode(Double.self) { self = .number(d) }
         else if let s = try? container.decode(String.self) { self = .string(s) }
-        else if let l = try? container.decode([FactValue].self) { self = .list(l) }
-        else { self = .table(try container.decode([String: FactValue].self)) }
+        else if let l = try? container.decode([PlainValue].self) { self = .list(l) }
+        else { self = .table(try container.decode([String: PlainValue].self)) }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,4 +157,30 @@ public indirect enum FactValue: Codable, Hashable, Sendable, CustomStringConvert
         case .table(let t): return "{" + t.keys.sorted().map { "\($0) = \(t[$0]!)" }.joined(separator: ", ") + "}"
         }
     }
+}
+
+/// A problem in a rule file, as the engine located it: the file and line where it was raised (or
+/// declared), a code for the kind of problem, and the message. It crosses from Lua as these typed
+/// fields; nothing parses a message for its location.
+public struct RuleDiagnostic: Codable, Hashable, Sendable, CustomStringConvertible {
+    /// The rule file, as messages name it (`rules/plug-in-van-grant.lua`, `rules/lib/dates.lua`).
+    public var file: String
+    /// The 1-based line.
+    public var line: Int
+    /// What kind of problem: `declaration`, `error`, `budget`, `memory`, `result`, `award`,
+    /// `memory-between-businesses`, `syntax`, `file`.
+    public var code: String
+    /// What is wrong, and where possible what to write instead.
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(file: String, line: Int, code: String, message: String) {
+        self.file = file
+        self.line = line
+        self.code = code
+        self.message = message
+    }
+
+    /// `file:line: message`.
+    public var description: String { "\(file):\(line): \(message)" }
 }

@@ -17,7 +17,7 @@ public struct ProgrammeInfo: Codable, Hashable, Sendable {
         public struct Entry: Codable, Hashable, Sendable {
             public var from: String
             public var to: String?
-            public var value: FactValue
+            public var value: PlainValue
         }
         /// Its name.
         public var name: String
@@ -34,6 +34,8 @@ public struct ProgrammeInfo: Codable, Hashable, Sendable {
     public var summary: String
     /// Where its guidance is.
     public var guidance: String
+    /// The published sources its figures come from.
+    public var sources: [String]
     /// The rule file, e.g. `rules/plug-in-van-grant.lua`.
     public var file: String
     /// The line of `programme {`.

@@ -1,9 +1,9 @@
 import Crypto
 import Foundation
 
-/// The rule files of one rules directory, read once: each programme's script (`DIR/*.lua`),
-/// the shared library folder (`DIR/lib/`), and a SHA-256 digest of them all, recorded in every
-/// decision so it can be audited later.
+/// The rule files of one rules directory, read once: the fact vocabulary (`DIR/facts.yaml`),
+/// each programme's script (`DIR/*.lua`), the shared library folder (`DIR/lib/`), and a SHA-256
+/// digest of them all, recorded in every decision so it can be audited later.
 public struct RuleBook: Sendable {
     /// One programme's rule file.
     public struct File: Sendable, Hashable {
@@ -13,6 +13,21 @@ public struct RuleBook: Sendable {
         public let displayName: String
         /// The file's text.
         public let source: String
+
+        /// The line where the file declares its programme (`return programme {`), where a
+        /// declaration problem with no line of its own is reported; 1 if there is none.
+        public var programmeLine: Int {
+            var number = 0
+            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+                number += 1
+                let text = line.drop { $0 == " " || $0 == "\t" }
+                let rest = text.hasPrefix("return") ? text.dropFirst(6).drop { $0 == " " || $0 == "\t" } : text
+                if rest.hasPrefix("programme"), rest.dropFirst(9).drop(while: { $0 == " " || $0 == "\t" }).first.map({ $0 == "{" || $0 == "(" }) ?? false {
+                    return number
+                }
+            }
+            return 1
+        }
     }
 
     /// The directory, as given.
@@ -27,6 +42,8 @@ public struct RuleBook: Sendable {
     public static let maximumFileBytes = 1 << 20
     /// The shared helpers' folder.
     public let libraryFolder: URL
+    /// The fact vocabulary (`facts.yaml`).
+    public let vocabulary: Vocabulary
     /// `sha256:` and the hex digest of every file's name and content.
     public let digest: String
 
@@ -44,7 +61,17 @@ public struct RuleBook: Sendable {
         func luaFiles(in folder: URL) -> [String] {
             ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".lua") }.sorted()
         }
+        let vocabularyURL = directory.appendingPathComponent(VocabularyLoader.fileName)
+        do {
+            vocabulary = try VocabularyLoader.load(vocabularyURL, displayName: "\(shown)/\(VocabularyLoader.fileName)")
+        } catch {
+            throw RuleBookError(message: error.description, vocabularyProblems: error.problems)
+        }
         var hasher = SHA256()
+        if let data = FileManager.default.contents(atPath: vocabularyURL.path) {
+            hasher.update(data: Data("\(shown)/\(VocabularyLoader.fileName)\0\(data.count)\0".utf8))
+            hasher.update(data: data)
+        }
         var files = [File]()
         var unreadable = [RuleProblem]()
         for (folder, prefix) in [(directory, shown), (libraryFolder, shown + "/lib")] {
@@ -55,11 +82,13 @@ public struct RuleBook: Sendable {
                 guard folder == directory else { continue }
                 let stem = String(name.dropLast(4)), shownName = "\(shown)/\(name)"
                 if data.count > RuleBook.maximumFileBytes {
-                    unreadable.append(RuleProblem(programme: stem, message: "\(shownName):1: the file is \(data.count / 1024) KiB; a rule file may be at most \(RuleBook.maximumFileBytes / 1024) KiB (move data into rules/lib/ or split the programme)"))
+                    unreadable.append(RuleProblem(programme: stem, diagnostic: RuleDiagnostic(file: shownName, line: 1, code: "file",
+                        message: "the file is \(data.count / 1024) KiB; a rule file may be at most \(RuleBook.maximumFileBytes / 1024) KiB (move data into rules/lib/ or split the programme)")))
                 } else if let source = String(data: data, encoding: .utf8) {
                     files.append(File(stem: stem, displayName: shownName, source: source))
                 } else {
-                    unreadable.append(RuleProblem(programme: stem, message: "\(shownName):1: the file is not UTF-8 text; save it as UTF-8"))
+                    unreadable.append(RuleProblem(programme: stem, diagnostic: RuleDiagnostic(file: shownName, line: 1, code: "file",
+                        message: "the file is not UTF-8 text; save it as UTF-8")))
                 }
             }
         }
@@ -69,10 +98,13 @@ public struct RuleBook: Sendable {
     }
 }
 
-/// A rules directory that cannot be read at all.
+/// A rules directory that cannot be used at all: it is missing, or its fact vocabulary has
+/// mistakes (each in `vocabularyProblems`, at its line).
 public struct RuleBookError: Error, CustomStringConvertible, Sendable {
     /// What is wrong and where.
     public let message: String
+    /// The vocabulary's problems, when that is what is wrong.
+    public var vocabularyProblems: [VocabularyLoader.Problem] = []
     public var description: String { message }
 }
 
@@ -80,7 +112,9 @@ public struct RuleBookError: Error, CustomStringConvertible, Sendable {
 public struct RuleProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The programme id the file is named for.
     public let programme: String
+    /// Where and what.
+    public let diagnostic: RuleDiagnostic
     /// `rules/x.lua:LINE: message`.
-    public let message: String
+    public var message: String { diagnostic.description }
     public var description: String { message }
 }

@@ -13,10 +13,9 @@ public struct FixtureCase: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// The instant the case is decided at.
     public var asOf: AsOf
-    /// The business (inline, from a named base in the file, or from a file), overrides applied.
-    public var business: Business
-    /// The case's own proposal, replacing the business's, when given.
-    public var proposal: Proposal?
+    /// The business (inline, from a named base in the file, or from a file), overrides and the
+    /// case's own proposal applied.
+    public var business: BusinessFacts
     /// What is expected, in the order written.
     public var expectations: [Expectation]
     /// When true, every programme in the rules must be named in `expectations`.
@@ -37,14 +36,14 @@ public struct FixtureCase: Sendable, Hashable, CustomStringConvertible {
         expectations.first { $0.programme == programme }
     }
 
-    public init(name: String, file: String, line: Int, asOf: AsOf, business: Business, proposal: Proposal? = nil,
+    /// Creates a case.
+    public init(name: String, file: String, line: Int, asOf: AsOf, business: BusinessFacts,
                 expectations: [Expectation], expectAll: Bool = false, tags: [String] = [], skip: String? = nil) {
         self.name = name
         self.file = file
         self.line = line
         self.asOf = asOf
         self.business = business
-        self.proposal = proposal
         self.expectations = expectations
         self.expectAll = expectAll
         self.tags = tags

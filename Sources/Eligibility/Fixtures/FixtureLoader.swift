@@ -17,7 +17,7 @@ import Foundation
 ///   expect:                                      # per programme id; only the fields given are checked
 ///     clean-vehicle-switch:
 ///       outcome: eligible                        # eligible | ineligible | needs-information | closed | rule-error
-///       award: "£4,500.00"                       # pence (450000), pounds text, or null for "no award"
+///       award: 4500                              # pounds (4500, "£4,500.00"), or null for "no award"
 ///       failed: [small-firm]                     # the exact set of failed criterion ids
 ///       missing: [premises.epcBand]              # the exact set of missing facts
 ///     plug-in-van-grant: ineligible              # shorthand for { outcome: ineligible }
@@ -27,6 +27,7 @@ import Foundation
 ///   note: free text for the reader               # optional
 /// ```
 ///
+/// Businesses are checked against the rule book's fact vocabulary exactly as business files are.
 /// Errors are `InputError`s with the file, the line and what is wrong; one bad case does not
 /// stop the rest of its file from loading.
 public enum FixtureLoader {
@@ -39,7 +40,7 @@ public enum FixtureLoader {
     /// `.yaml`, `.yml` and `.json`, skipping folders named `businesses`), in name order.
     /// Relative paths are resolved against `base` (default: the current directory) but named
     /// in messages as given.
-    public static func load(paths: [String], base: URL? = nil) -> FixtureSet {
+    public static func load(paths: [String], base: URL? = nil, vocabulary: Vocabulary) -> FixtureSet {
         var set = FixtureSet()
         let manager = FileManager.default
         let baseURL = base ?? URL(fileURLWithPath: manager.currentDirectoryPath)
@@ -58,7 +59,7 @@ public enum FixtureLoader {
             }
             for (file, name) in files {
                 set.files.append(name)
-                let loaded = loadFile(file, displayName: name)
+                let loaded = loadFile(file, displayName: name, vocabulary: vocabulary)
                 set.cases += loaded.cases
                 set.problems += loaded.problems
             }
@@ -92,24 +93,26 @@ public enum FixtureLoader {
     }
 
     /// Loads one fixture file; `displayName` is how messages name it.
-    public static func loadFile(_ url: URL, displayName: String) -> FixtureSet {
+    public static func loadFile(_ url: URL, displayName: String, vocabulary: Vocabulary) -> FixtureSet {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             return FixtureSet(problems: [InputError(file: displayName, message: "cannot read the file (\(error.localizedDescription))")], files: [displayName])
         }
-        return parse(data, displayName: displayName, directory: url.deletingLastPathComponent())
+        return parse(data, displayName: displayName, directory: url.deletingLastPathComponent(), vocabulary: vocabulary)
     }
 
     /// Parses the bytes of a fixture file. `directory` resolves `file:` businesses.
-    public static func parse(_ data: Data, displayName: String, directory: URL) -> FixtureSet {
+    public static func parse(_ data: Data, displayName: String, directory: URL, vocabulary: Vocabulary) -> FixtureSet {
         var set = FixtureSet(files: [displayName])
         do {
             let root = try parseDocument(data, fileName: displayName)
-            var reader = Reader(file: displayName, directory: directory)
+            var reader = Reader(file: displayName, directory: directory, vocabulary: vocabulary)
             set.cases = try reader.read(root)
             set.problems = reader.problems
+        } catch let errors as InputErrors {
+            set.problems += errors.errors
         } catch let error as InputError {
             set.problems.append(error)
         } catch {
@@ -122,12 +125,7 @@ public enum FixtureLoader {
     /// flow style), so JSON fixtures get lines too; if that fails, Foundation's JSON reader
     /// decides and its message is used.
     static func parseDocument(_ data: Data, fileName: String) throws -> RawNode {
-        let text = try BusinessFile.text(of: data, fileName: fileName, firstLine: 1)
-        if BusinessFile.format(fileName: fileName, text: text) == .json {
-            if let node = try? BusinessFile.parseYAML(text, fileName: fileName, firstLine: 1) { return node }
-            return try BusinessFile.parseJSON(text, fileName: fileName, firstLine: 1)
-        }
-        return try BusinessFile.parseYAML(text, fileName: fileName, firstLine: 1)
+        try BusinessFile.document(data, fileName: fileName, firstLine: 1)
     }
 }
 
@@ -136,13 +134,15 @@ public enum FixtureLoader {
 private struct Reader {
     let file: String
     let directory: URL
+    let vocabulary: Vocabulary
     var problems: [InputError] = []
     /// Named businesses of the file (raw, before overrides).
     var named: [String: RawNode] = [:]
 
-    init(file: String, directory: URL) {
+    init(file: String, directory: URL, vocabulary: Vocabulary) {
         self.file = file
         self.directory = directory
+        self.vocabulary = vocabulary
     }
 
     static let fileKeys = ["cases", "businesses", "description"]
@@ -202,7 +202,7 @@ private struct Reader {
             }
             guard allowed.contains(member.key) else {
                 var message = "unknown key '\(member.key)' in \(what)"
-                if let guess = Suggest.closest(member.key, among: allowed) { message += "; did you mean '\(guess)'?" }
+                message += Suggestion.didYouMean(member.key, among: allowed)
                 message += " (allowed: \(allowed.joined(separator: ", ")))"
                 throw error(member.value, memberPath, message, line: member.line)
             }
@@ -260,15 +260,16 @@ private struct Reader {
             throw error(node, casePath, "case \"\(name)\" has no `business:` (the facts inline, `base: NAME`, or `file: PATH`)", line: line)
         }
         var visiting: [String] = []
-        let businessRaw = try resolveBusiness(businessMember.value, path: "business", visiting: &visiting)
-        let business = try BusinessFile.decode(raw: businessRaw, fileName: file, pathPrefix: "business")
-
-        var proposal: Proposal?
-        if let proposalMember = member("proposal"), !isNull(proposalMember.value) {
-            let wrapper = RawNode(value: .object([RawMember(key: "proposal", value: proposalMember.value, line: proposalMember.line)]),
-                                  line: proposalMember.line)
-            proposal = try BusinessFile.decode(raw: wrapper, fileName: file, pathPrefix: "").proposal
+        var businessRaw = try resolveBusiness(businessMember.value, path: "business", visiting: &visiting)
+        if let proposalMember = member("proposal"), !isNull(proposalMember.value), case .object(var members) = businessRaw.value {
+            // The case's proposal replaces the business's whole.
+            members.removeAll { $0.key == "proposal" }
+            members.append(RawMember(key: "proposal", value: proposalMember.value, line: proposalMember.line))
+            businessRaw = RawNode(value: .object(members), line: businessRaw.line)
         }
+        var factReader = FactReader(vocabulary: vocabulary, file: file, pathPrefix: "business")
+        guard let record = factReader.read(businessRaw) else { throw InputErrors(factReader.errors) }
+        let business = BusinessFacts(vocabulary: vocabulary, record: record)
 
         var expectations: [Expectation] = []
         let expectMember = member("expect")
@@ -292,7 +293,7 @@ private struct Reader {
         let tags = try member("tags").map { try textList($0.value, casePath + ".tags", "a tag") } ?? []
         if let note = member("note") { _ = try text(note.value, casePath + ".note", "note") }
 
-        return FixtureCase(name: name, file: file, line: line, asOf: asOf, business: business, proposal: proposal,
+        return FixtureCase(name: name, file: file, line: line, asOf: asOf, business: business,
                            expectations: expectations, expectAll: expectAll, tags: tags, skip: skip)
     }
 
@@ -336,7 +337,7 @@ private struct Reader {
         if let outcome = Decision.Outcome(rawValue: value) { return outcome }
         let all = Decision.Outcome.allCases.map(\.rawValue)
         var message = "unknown outcome \"\(value)\""
-        if let guess = Suggest.closest(value, among: all) { message += "; did you mean '\(guess)'?" }
+        message += Suggestion.didYouMean(value, among: all)
         throw error(node, path, message + " (outcomes: \(all.joined(separator: ", ")))")
     }
 
@@ -344,17 +345,14 @@ private struct Reader {
         switch node.value {
         case .null:
             return .none
-        case .number(let digits):
-            guard let pence = Int(digits), pence >= 0 else {
-                throw error(node, path, "an award in pence must be a whole number of pence, not negative; got \(digits) (or write pounds as text: \"£3,000.00\")")
-            }
-            return .amount(Money(pence: pence))
-        case .string(let text):
-            do { return .amount(try Money(parsing: text)) } catch {
-                throw self.error(node, path, "\(error)")
+        case .number(let text), .string(let text):
+            switch ScalarReading.read(text, as: .money) {
+            case .success(.money(let money)): return .amount(money)
+            case .failure(let problem): throw error(node, path, problem.message)
+            default: throw error(node, path, "expected an amount in pounds")
             }
         default:
-            throw error(node, path, "an award is pence (300000), pounds as text (\"£3,000.00\") or null for no award; got \(node.gotDescription)")
+            throw error(node, path, "an award is pounds (4500, \"£4,500.00\") or null for no award; got \(node.gotDescription)")
         }
     }
 
@@ -372,7 +370,7 @@ private struct Reader {
                 let name = try text(member.value, path + ".base", "base (a business named under `businesses:`)")
                 guard let raw = named[name] else {
                     var message = "no business named \"\(name)\" under `businesses:` in this file"
-                    if let guess = Suggest.closest(name, among: Array(named.keys)) { message += "; did you mean '\(guess)'?" }
+                    message += Suggestion.didYouMean(name, among: Array(named.keys))
                     throw error(member.value, path + ".base", message, line: member.line)
                 }
                 if visiting.contains(name) {
@@ -399,14 +397,9 @@ private struct Reader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw error(node, path, "no such business file \(shown) (paths are relative to the fixture file)")
         }
-        let text = try BusinessFile.text(of: data, fileName: shown, firstLine: 1)
-        let raw: RawNode
-        switch BusinessFile.format(fileName: shown, text: text) {
-        case .json: raw = try BusinessFile.parseJSON(text, fileName: shown, firstLine: 1)
-        case .yaml: raw = try BusinessFile.parseYAML(text, fileName: shown, firstLine: 1)
-        }
+        let raw = try BusinessFile.document(data, fileName: shown, firstLine: 1)
         // Check the file on its own first, so its mistakes are reported against it.
-        _ = try BusinessFile.decode(raw: raw, fileName: shown, pathPrefix: "")
+        _ = try BusinessFile.read(raw, fileName: shown, vocabulary: vocabulary)
         return raw
     }
 
@@ -421,32 +414,5 @@ private struct Reader {
             }
         }
         return RawNode(value: .object(members), line: over.line ?? base.line)
-    }
-}
-
-/// "Did you mean" for ids and keys.
-enum Suggest {
-    /// The closest candidate within an edit distance of 3 (and less than the word's length).
-    static func closest(_ word: String, among candidates: [String]) -> String? {
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = distance(Array(word.lowercased()), Array(candidate.lowercased()))
-            if d <= 3, d < word.count, best == nil || d < best!.1 { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -127,7 +127,7 @@ public struct FixtureRunner {
         }
         let decisions: [Decision]
         do {
-            decisions = try evaluator.evaluate(fixture.business, proposal: fixture.proposal, asOf: fixture.asOf, explain: true)
+            decisions = try evaluator.evaluate(fixture.business, asOf: fixture.asOf, explain: true)
         } catch {
             result.status = .error
             result.message = "the evaluation failed: \(error)"
@@ -159,7 +159,7 @@ public struct FixtureRunner {
         for expectation in fixture.expectations {
             guard let decision = decisions.first(where: { $0.programme == expectation.programme }) else {
                 var message = "\(fixture.file):\(expectation.line): no programme '\(expectation.programme)' in the rules"
-                if let guess = Suggest.closest(expectation.programme, among: programmes) { message += "; did you mean '\(guess)'?" }
+                message += Suggestion.didYouMean(expectation.programme, among: programmes)
                 errors.append(message)
                 continue
             }
@@ -246,8 +246,8 @@ public enum FixtureSuite {
 
     /// Every case under `directory` (relative to the package root when `root` is given), for
     /// `@Test(arguments:)`. Cases that do not load are left out (check `load` for problems).
-    public static func allCases(in directory: String, root: URL? = nil) -> [FixtureCase] {
-        FixtureLoader.load(paths: [directory], base: root).cases
+    public static func allCases(in directory: String, root: URL? = nil, vocabulary: Vocabulary) -> [FixtureCase] {
+        FixtureLoader.load(paths: [directory], base: root, vocabulary: vocabulary).cases
     }
 
     /// The cases of `set` that `selection` picks. An invalid regular expression throws a `ValueError`.

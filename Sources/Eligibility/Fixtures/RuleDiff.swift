@@ -6,27 +6,33 @@ public struct DiffSubject: Sendable, Hashable {
     public var name: String
     /// Where it came from: `fixtures/FILE.yaml:LINE` or `businesses.jsonl:LINE`.
     public var location: String
-    public var business: Business
-    public var proposal: Proposal?
+    /// The business's facts (read again with the other side's vocabulary when they differ).
+    public var business: BusinessFacts
+    /// The instant to decide at.
     public var asOf: AsOf
 
-    public init(name: String, location: String, business: Business, proposal: Proposal? = nil, asOf: AsOf) {
+    /// A business to compare.
+    public init(name: String, location: String, business: BusinessFacts, asOf: AsOf) {
         self.name = name
         self.location = location
         self.business = business
-        self.proposal = proposal
         self.asOf = asOf
     }
 
     /// The business of a fixture case, at its as-of instant.
     public init(_ fixture: FixtureCase) {
-        self.init(name: fixture.name, location: fixture.location, business: fixture.business,
-                  proposal: fixture.proposal, asOf: fixture.asOf)
+        self.init(name: fixture.name, location: fixture.location, business: fixture.business, asOf: fixture.asOf)
+    }
+
+    /// The facts typed by `vocabulary`: as they are, or written out and read again.
+    func facts(for vocabulary: Vocabulary) throws -> BusinessFacts {
+        if business.vocabulary === vocabulary { return business }
+        return try BusinessFile.read(business.document, fileName: location, vocabulary: vocabulary)
     }
 
     /// The businesses of a JSON Lines file (one business per line; blank lines skipped), all
-    /// decided at `asOf`. A bad line throws an `InputError` naming `displayName:LINE`.
-    public static func batch(_ url: URL, displayName: String, asOf: AsOf) throws -> [DiffSubject] {
+    /// decided at `asOf`. A bad line throws `InputErrors` naming `displayName:LINE`.
+    public static func batch(_ url: URL, displayName: String, asOf: AsOf, vocabulary: Vocabulary) throws -> [DiffSubject] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw InputError(file: displayName, message: "cannot read the file (\(error.localizedDescription))")
@@ -38,7 +44,7 @@ public struct DiffSubject: Sendable, Hashable {
             let text = String(decoding: line, as: UTF8.self)
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
             let business = try BusinessFile.decode(Data(line), fileName: displayName.hasSuffix(".jsonl") ? displayName : displayName + ".jsonl",
-                                                   firstLine: lineNumber)
+                                                   vocabulary: vocabulary, firstLine: lineNumber)
             subjects.append(DiffSubject(name: business.name ?? business.id ?? "line \(lineNumber)",
                                         location: "\(displayName):\(lineNumber)", business: business, asOf: asOf))
         }
@@ -98,8 +104,8 @@ public struct RuleDiff: Sendable, Hashable {
     public static func compare(_ subjects: [DiffSubject], base: Evaluator, head: Evaluator) throws -> RuleDiff {
         var changes: [Change] = []
         for subject in subjects {
-            let before = try base.evaluate(subject.business, proposal: subject.proposal, asOf: subject.asOf, explain: true)
-            let after = try head.evaluate(subject.business, proposal: subject.proposal, asOf: subject.asOf, explain: true)
+            let before = try base.evaluate(subject.facts(for: base.vocabulary), asOf: subject.asOf, explain: true)
+            let after = try head.evaluate(subject.facts(for: head.vocabulary), asOf: subject.asOf, explain: true)
             var programmes = before.map(\.programme)
             for decision in after where !programmes.contains(decision.programme) { programmes.append(decision.programme) }
             for programme in programmes {

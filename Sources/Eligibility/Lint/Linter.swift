@@ -31,19 +31,20 @@ public struct LintFinding: Hashable, Sendable, Comparable, CustomStringConvertib
 
 /// Checks a rules directory the way a careful reviewer would, without a business to hand:
 ///
+/// - the fact vocabulary reads cleanly (every mistake at its line);
 /// - every file loads: Lua syntax, the declaration schema (unknown keys, missing title, bad
-///   dates, criteria without a sentence), duplicate programme and criterion ids (the runtime's
-///   own checks, reported at `file:line`);
-/// - the programme id equals the file name;
-/// - every criterion names the scheme clause it implements (a warning when it does not);
+///   dates, criteria without a sentence, an id that differs from the file name), as the runtime
+///   itself reports them, at `file:line`;
+/// - every criterion names the scheme clause it implements, and every programme its sources (a
+///   warning when one does not);
 /// - every parameter is used (a warning when one is never read);
-/// - every fact a test or award reads exists in the business model: each test runs, whatever the
-///   others return, against schema-aware probe businesses (every fact given with a typical
-///   value; and nothing given), so a typo such as `b.employes` is found without a business;
-///   other errors on the typical probe are warnings (a test that cannot cope with ordinary facts);
-/// - effective-dated parameters have a value throughout the programme's window: no gap (an
-///   entry's `to` before the next `from`, a first entry after the programme opens, a last entry
-///   ending before it closes) and no overlap (an entry's `to` after the next `from`).
+/// - every fact a test or award reads is in the vocabulary: each test runs, whatever the others
+///   return, against probe businesses built from the vocabulary's examples (every fact given;
+///   and nothing given), so a typo such as `b.employes` is found without a business; other
+///   errors on the typical probe are warnings (a test that cannot cope with ordinary facts);
+/// - effective-dated parameters have a value throughout the programme's window: no gap and no
+///   overlap;
+/// - the shipped editor annotations (`rules/types/eligible.lua`) match the vocabulary.
 public enum Linter {
     /// Lints the rules directory at `directory`; `displayName` is how messages name it.
     public static func lint(directory: URL, displayName: String) throws -> [LintFinding] {
@@ -51,7 +52,10 @@ public enum Linter {
         do {
             book = try RuleBook(directory: directory, displayName: displayName)
         } catch let error as RuleBookError {
-            return [finding(error.message, severity: .error, defaultFile: displayName)]
+            if !error.vocabularyProblems.isEmpty {
+                return error.vocabularyProblems.map { LintFinding(file: $0.file, line: $0.line, severity: .error, message: $0.message) }
+            }
+            return [LintFinding(file: displayName, line: 1, severity: .error, message: error.message)]
         }
         return try lint(book)
     }
@@ -62,34 +66,39 @@ public enum Linter {
         let evaluator = try Evaluator(rules: book)
         let files = Dictionary(book.files.map { ($0.displayName, $0) }, uniquingKeysWith: { a, _ in a })
         for problem in evaluator.problems {
-            findings.append(finding(problem.message, severity: .error, defaultFile: files.values.first { $0.stem == problem.programme }?.displayName ?? problem.programme))
+            let d = problem.diagnostic
+            findings.append(LintFinding(file: d.file, line: d.line, severity: .error, message: d.message))
         }
         if book.files.isEmpty {
             findings.append(LintFinding(file: book.displayName, line: 1, severity: .warning,
                                         message: "no rule files (*.lua) in this directory"))
         }
+        let annotations = book.directory.appendingPathComponent(LuaAnnotations.shippedPath)
+        if let shipped = FileManager.default.contents(atPath: annotations.path),
+           String(decoding: shipped, as: UTF8.self) != LuaAnnotations.document(book.vocabulary) {
+            findings.append(LintFinding(file: "\(book.displayName)/\(LuaAnnotations.shippedPath)", line: 1, severity: .warning,
+                                        message: "the editor annotations do not match \(book.vocabulary.file); run: eligible schema --format lua --rules \(book.displayName) > \(book.displayName)/\(LuaAnnotations.shippedPath)"))
+        }
+        let probes = ProbeBusiness.Variant.allCases.map { ($0, ProbeBusiness.make($0, vocabulary: book.vocabulary)) }
         for programme in try evaluator.programmes() {
-            findings += check(programme, source: files[programme.file]?.source ?? "", evaluator: evaluator)
+            findings += check(programme, source: files[programme.file]?.source ?? "", evaluator: evaluator, probes: probes)
         }
         return Array(Set(findings)).sorted()
     }
 
     /// The checks of one loaded programme.
-    static func check(_ p: ProgrammeInfo, source: String, evaluator: Evaluator) -> [LintFinding] {
+    static func check(_ p: ProgrammeInfo, source: String, evaluator: Evaluator,
+                      probes: [(ProbeBusiness.Variant, BusinessFacts)]) -> [LintFinding] {
         var findings = [LintFinding]()
         func add(_ line: Int, _ severity: LintFinding.Severity, _ message: String) {
             findings.append(LintFinding(file: p.file, line: line, severity: severity, message: message))
         }
-        let stem = String((p.file.split(separator: "/").last ?? "").dropLast(4))
-        if p.id != stem {
-            add(p.line, .error, "programme id \"\(p.id)\" differs from the file name \(stem).lua; rename one so they match")
+        if p.sources.isEmpty {
+            add(p.line, .warning, "programme \"\(p.id)\" names no sources; add sources = { \"...\" } with the published documents its figures come from")
         }
         for criterion in p.criteria where criterion.id != "subsidy-control" {
             if (criterion.clause ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 add(criterion.line, .warning, "criterion \"\(criterion.id)\" has no clause; add clause = \"...\" naming the scheme paragraph it implements")
-            }
-            if criterion.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                add(criterion.line, .error, "criterion \"\(criterion.id)\" has no sentence; add text = \"...\"")
             }
         }
 
@@ -120,7 +129,7 @@ public enum Linter {
             }
         }
 
-        // Probes: typos in fact names, and which parameters are read.
+        // Probes: facts the vocabulary lacks, and which parameters are read.
         var instants = Set<String>()
         if let opens { instants.insert(opens) }
         for spec in p.datedParams {
@@ -131,19 +140,15 @@ public enum Linter {
         var used = Set<String>()
         for at in instants.sorted() {
             guard let asOf = try? AsOf(parsing: at) else { continue }
-            for variant in ProbeBusiness.Variant.allCases {
-                guard let report = try? evaluator.probe(programme: p.id, business: ProbeBusiness.make(variant), asOf: asOf) else { continue }
+            for (variant, facts) in probes {
+                guard let report = try? evaluator.probe(programme: p.id, facts: facts, asOf: asOf) else { continue }
                 used.formUnion(report.used)
                 for failure in report.errors {
-                    let location = LuaError.location(in: failure.message)
-                    let line = location?.line ?? failure.line
-                    let file = location?.file ?? p.file
-                    let text = strippedLocation(failure.message)
                     let what = failure.id == "award" ? "the award" : "criterion \"\(failure.id)\""
-                    if text.contains("has no fact") || text.contains("is a list:") {
-                        findings.append(LintFinding(file: file, line: line, severity: .error, message: "\(what) reads a fact the business model does not have: \(text)"))
+                    if failure.message.contains("has no fact") || failure.message.contains("is a list:") {
+                        findings.append(LintFinding(file: failure.file, line: failure.line, severity: .error, message: "\(what) reads a fact the vocabulary does not have: \(failure.message)"))
                     } else if variant == .typical && failure.id != "award" {
-                        findings.append(LintFinding(file: file, line: line, severity: .warning, message: "\(what) failed on a probe business with every fact given: \(text)"))
+                        findings.append(LintFinding(file: failure.file, line: failure.line, severity: .warning, message: "\(what) failed on a probe business with every fact given: \(failure.message)"))
                     }
                 }
             }
@@ -157,27 +162,6 @@ public enum Linter {
     }
 
     // MARK: - Helpers
-
-    /// A message `file:line: text` as a finding (no location: `defaultFile`, line 1).
-    static func finding(_ message: String, severity: LintFinding.Severity, defaultFile: String) -> LintFinding {
-        if let location = LuaError.location(in: message) {
-            return LintFinding(file: location.file, line: location.line, severity: severity, message: strippedLocation(message))
-        }
-        var file = defaultFile
-        var text = message
-        if let colon = message.range(of: ": "), !message[..<colon.lowerBound].contains(" ") {
-            file = String(message[..<colon.lowerBound])
-            text = String(message[colon.upperBound...])
-        }
-        return LintFinding(file: file, line: 1, severity: severity, message: text)
-    }
-
-    /// The message without its leading `file:line: `.
-    static func strippedLocation(_ message: String) -> String {
-        guard LuaError.location(in: message) != nil else { return message }
-        let parts = message.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-        return parts[2].trimmingCharacters(in: .whitespaces)
-    }
 
     /// "2021-04-01" -> "2021-04-01T00:00"; an instant stays as it is.
     static func instant(_ text: String) -> String? {
@@ -202,10 +186,11 @@ public enum Linter {
         }.joined(separator: "\n")
     }
 
-    /// Whether code mentions the parameter other than declaring it: `p.name`, `.name`, `["name"]`.
+    /// Whether code mentions the parameter other than declaring it: `p.name`, `.name`, `["name"]`,
+    /// or `{name}` in a text.
     static func referenced(_ name: String, in code: String) -> Bool {
         let escaped = NSRegularExpression.escapedPattern(for: name)
-        let pattern = #"(\.\s*"# + escaped + #"\b)|(\[\s*["']"# + escaped + #"["']\s*\])"#
+        let pattern = #"(\.\s*"# + escaped + #"\b)|(\[\s*["']"# + escaped + #"["']\s*\])|(\{"# + escaped + #"(:\w+)?\})"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return true }
         return regex.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)) != nil
     }
@@ -222,43 +207,52 @@ public enum Linter {
     }
 }
 
-/// Businesses built from `FactSchema` alone, for probing rule scripts without real data.
+/// Businesses built from the vocabulary alone, for probing rule scripts without real data.
 public enum ProbeBusiness {
     /// Which facts the probe gives.
     public enum Variant: CaseIterable, Sendable {
-        /// Every fact, with an ordinary value (lists hold one element).
+        /// Every fact, with its example (or an ordinary value); lists hold one item.
         case typical
-        /// Every fact, with a boundary value (zero, false, the last enumeration case).
+        /// Every fact, with a boundary value (zero, no, the last value of a list).
         case boundary
         /// No facts at all.
         case empty
     }
 
-    /// The probe business as a Lua table.
-    public static func make(_ variant: Variant) -> LuaValue {
-        variant == .empty ? .table([:]) : node(FactSchema.root, variant)
+    /// The probe business.
+    public static func make(_ variant: Variant, vocabulary: Vocabulary) -> BusinessFacts {
+        guard variant != .empty else { return BusinessFacts(vocabulary: vocabulary) }
+        return BusinessFacts(vocabulary: vocabulary, record: record(vocabulary.root, variant))
     }
 
-    private static func node(_ name: String, _ variant: Variant) -> LuaValue {
-        var table = [LuaValue: LuaValue]()
-        for field in FactSchema.fields(of: name) {
-            table[.string(field.name)] = value(field.type, variant)
+    private static func record(_ type: RecordType, _ variant: Variant) -> FactRecord {
+        var record = FactRecord(type: type)
+        for (i, fact) in type.facts.enumerated() {
+            let value = self.value(fact, fact.type, variant)
+            record.values[i] = fact.dated ? .history([DatedValue(from: nil, value: value)]) : value
         }
-        return .table(table)
+        return record
     }
 
-    private static func value(_ type: FactType, _ variant: Variant) -> LuaValue {
+    private static func value(_ fact: FactDefinition, _ type: FactType, _ variant: Variant) -> FactValue {
         let typical = variant == .typical
+        if typical, let example = fact.example, type.recordType == nil,
+           case .success(let value) = ScalarReading.read(example, as: type.itemType ?? type, range: fact.range) {
+            return type.isList ? .list([value]) : value
+        }
+        let low = fact.range?.lowerBound ?? 0
         switch type {
-        case .integer: return .integer(typical ? 10 : 0)
-        case .number: return .number(typical ? 25.5 : 0.0)
-        case .string: return .string(typical ? "Liverpool" : "")
-        case .boolean: return .boolean(typical)
-        case .money: return .integer(typical ? 5_000_000 : 0)
-        case .day: return .string(typical ? "2019-06-01" : "2000-01-01")
-        case .enumeration(_, let cases): return .string((typical ? cases.first : cases.last) ?? "")
-        case .node(let name): return node(name, variant)
-        case .list(let element): return .table([.integer(1): value(element, variant)])
+        case .yesNo: return .boolean(typical)
+        case .wholeNumber: return .integer(typical ? max(Int(low), 10) : max(Int(low), 0))
+        case .decimal: return .decimal(typical ? max(low, 25.5) : max(low, 0))
+        case .money: return .money(typical ? .pounds(50_000) : .zero)
+        case .day: return .day(typical ? Day.probe : Day.epoch)
+        case .minute: return .minute(AsOf(day: typical ? Day.probe : Day.epoch))
+        case .text: return .text(typical ? "Liverpool" : "")
+        case .oneOf(let list): return .text((typical ? list.valueNames.first : list.valueNames.last) ?? "")
+        case .textList, .severalOf: return .list([value(fact, type.itemType ?? .text, variant)])
+        case .record(let child): return .record(record(child, variant))
+        case .records(let child): return .list([.record(record(child, variant))])
         }
     }
 }

@@ -86,3 +86,17 @@ public struct Day: TextCodable, Hashable, Comparable, Sendable {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
+
+extension Day {
+    /// An ordinary day for probe businesses (2019-06-01).
+    static let probe = Day(valid: 2019, 6, 1)
+    /// An early day for boundary probes (2000-01-01).
+    static let epoch = Day(valid: 2000, 1, 1)
+
+    /// A day known to exist (for constants written in code).
+    private init(valid year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+}

@@ -1,0 +1,108 @@
+import LuaBridge
+
+/// Reads the runtime's decisions back: integer outcome codes, awards, criterion numbers and
+/// missing-fact paths from tables the runtime reuses, with raw accessors only. Failed criteria
+/// cross as numbers and become ids here, from the rule book's own description.
+struct DecisionReader {
+    private let state: LuaState
+    private let digest: String
+    private let code, award, capped, explanation, failed, failedCount, missing, missingCount, error, explained: LuaReference
+    private static let keys = LuaKeyTable(["file", "line", "code", "message"])
+    private static let outcomes: [Decision.Outcome] = [.eligible, .ineligible, .needsInformation, .closed, .ruleError]
+
+    init(state: LuaState, out: LuaReference, digest: String) throws {
+        self.state = state
+        self.digest = digest
+        code = try state.field("code", of: out)
+        award = try state.field("award", of: out)
+        capped = try state.field("capped", of: out)
+        explanation = try state.field("explanation", of: out)
+        failed = try state.field("failed", of: out)
+        failedCount = try state.field("failed_n", of: out)
+        missing = try state.field("missing", of: out)
+        missingCount = try state.field("missing_n", of: out)
+        error = try state.field("error", of: out)
+        explained = try state.field("explained", of: out)
+    }
+
+    /// The decisions of the `count` programmes just decided, `programmes` being the selection in
+    /// the order the runtime decided them.
+    func read(count: Int, programmes: [ProgrammeInfo], asOf: String, explain: Bool) throws -> [Decision] {
+        var decisions = try state.read(keys: Self.keys) { r -> [Decision] in
+            let codes = r.push(code), awards = r.push(award), cappeds = r.push(capped), explanations = r.push(explanation)
+            let faileds = r.push(failed), failedCounts = r.push(failedCount)
+            let missings = r.push(missing), missingCounts = r.push(missingCount), errors = r.push(error)
+            var out = [Decision]()
+            out.reserveCapacity(count)
+            for k in 1...max(count, 1) where k <= count && k <= programmes.count {
+                let programme = programmes[k - 1]
+                let outcome = Self.outcomes[max(0, min(4, (r.integer(at: k, of: codes) ?? 5) - 1))]
+                var decision = Decision(programme: programme.id, outcome: outcome, failed: [], missing: [],
+                                        asOf: asOf, rulesDigest: digest, engineVersion: EngineVersion.current)
+                switch outcome {
+                case .eligible:
+                    decision.award = r.integer(at: k, of: awards).map(Money.init(pence:))
+                    if r.isTrue(at: k, of: cappeds) { decision.awardCapped = true }
+                    decision.awardExplanation = r.string(at: k, of: explanations)
+                case .ineligible, .needsInformation:
+                    let mark = r.mark
+                    if let list = r.element(k, of: faileds) {
+                        let n = r.integer(at: k, of: failedCounts) ?? 0
+                        decision.failed.reserveCapacity(n)
+                        for i in 0..<n {
+                            guard let number = r.integer(at: i + 1, of: list) else { continue }
+                            decision.failed.append(number <= programme.criteria.count ? programme.criteria[number - 1].id : "subsidy-control")
+                        }
+                    }
+                    if let list = r.element(k, of: missings) {
+                        let n = r.integer(at: k, of: missingCounts) ?? 0
+                        decision.missing.reserveCapacity(n)
+                        for i in 0..<n { if let path = r.string(at: i + 1, of: list) { decision.missing.append(path) } }
+                    }
+                    r.pop(to: mark)
+                case .ruleError:
+                    let mark = r.mark
+                    if let table = r.element(k, of: errors) {
+                        let diagnostic = RuleDiagnostic(
+                            file: r.string(Self.keys["file"], of: table) ?? programme.file,
+                            line: r.integer(Self.keys["line"], of: table) ?? programme.line,
+                            code: r.string(Self.keys["code"], of: table) ?? "error",
+                            message: r.string(Self.keys["message"], of: table) ?? "the rule script failed")
+                        decision.diagnostic = diagnostic
+                        decision.error = diagnostic.description
+                    }
+                    r.pop(to: mark)
+                case .closed:
+                    break
+                }
+                out.append(decision)
+            }
+            return out
+        }
+        if explain {
+            let details = try state.call(reader: explained, count: count)
+            for (k, detail) in details.enumerated() where k < decisions.count {
+                decisions[k].criteria = detail.criteria
+                decisions[k].parameters = detail.parameters
+                decisions[k].awardReads = decisions[k].outcome == .eligible ? detail.awardReads : nil
+            }
+        }
+        return decisions
+    }
+}
+
+/// What the runtime keeps about one decision when explaining.
+struct ExplainedDecision: Decodable {
+    var criteria: [CriterionResult]?
+    var parameters: [ParameterValue]?
+    var awardReads: [FactRead]?
+}
+
+extension LuaState {
+    /// The first `count` explained decisions, decoded with the `Codable` path.
+    fileprivate func call(reader table: LuaReference, count: Int) throws -> [ExplainedDecision] {
+        push(table)
+        defer { setTop(top - 1) }
+        return Array(try decode([ExplainedDecision].self, at: top).prefix(count))
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import Yams
+
+/// Reads a business file (JSON or YAML) into `BusinessFacts`, checking every key and value
+/// against the fact vocabulary so mistakes are reported, all of them at once, rather than
+/// silently ignored.
+///
+/// - The format follows the file name: `.json` is JSON, `.yaml`/`.yml` is YAML; any other name
+///   is JSON if the text starts with `{` or `[`, otherwise YAML.
+/// - A UTF-8 byte-order mark is skipped; LF, CRLF and CR line ends are all accepted.
+/// - Unknown keys are errors (with a "did you mean"), so a typo cannot make a fact look
+///   unknown; `null` means unknown; `does not apply` is an answer.
+/// - Values follow `ScalarReading`: money is always pounds (`12000`, `"£12,000"`).
+/// - A key given twice is an error naming its line, in JSON as in YAML.
+///
+/// Errors are `InputErrors` naming the file, the line and the fact's path (0-based list indexes,
+/// as written in the file: `fleet[0].fuel`). JSON is checked by Foundation's strict JSON parser
+/// and then read with the YAML parser (JSON is YAML's flow syntax), whose marks give every value
+/// its line.
+///
+/// Hostile input gets an error, never a crash or a hang: a file over `maximumBytes` is refused
+/// before it is read; YAML anchors and aliases are refused (from the parser's node tree); a
+/// document with more than `maximumValues` values is too large to decide.
+public enum BusinessFile {
+    /// The largest business file accepted: 16 MiB (a business is a few KiB).
+    public static let maximumBytes = 16 << 20
+    /// The most values (scalars, lists and groups) a business may hold.
+    public static let maximumValues = 100_000
+
+    /// The two accepted text formats.
+    public enum Format: String, Sendable {
+        /// JSON.
+        case json
+        /// YAML.
+        case yaml
+    }
+
+    /// Decodes a business from the bytes of a file. `fileName` is used in error messages and to
+    /// choose the format; `firstLine` is the line number of the data's first line (for a
+    /// business that is one line of a JSON Lines file, pass that line).
+    public static func decode(_ data: Data, fileName: String, vocabulary: Vocabulary, firstLine: Int = 1) throws -> BusinessFacts {
+        guard data.count <= maximumBytes else { throw InputErrors([tooLarge(fileName: fileName, bytes: data.count)]) }
+        let raw = try document(data, fileName: fileName, firstLine: firstLine)
+        return try read(raw, fileName: fileName, vocabulary: vocabulary, oneLine: firstLine)
+    }
+
+    /// Reads and decodes the business file at `url`; errors name the file as `displayName`
+    /// (default: its last path component).
+    public static func load(_ url: URL, vocabulary: Vocabulary, displayName: String? = nil) throws -> BusinessFacts {
+        let name = displayName ?? url.lastPathComponent
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumBytes {
+            throw InputErrors([tooLarge(fileName: name, bytes: size)])
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputErrors([InputError(file: name, message: "cannot read the file (\(error.localizedDescription))")])
+        }
+        return try decode(data, fileName: name, vocabulary: vocabulary)
+    }
+
+    /// Decodes a business already parsed into a Foundation object tree (a business written
+    /// inline in a fixture). Errors carry no line; their paths start with `pathPrefix`.
+    public static func decode(object: Any, fileName: String, vocabulary: Vocabulary, pathPrefix: String = "") throws -> BusinessFacts {
+        var reader = FactReader(vocabulary: vocabulary, file: fileName, pathPrefix: pathPrefix)
+        guard let record = reader.read(RawNode(object: object)) else { throw InputErrors(reader.errors) }
+        return BusinessFacts(vocabulary: vocabulary, record: record)
+    }
+
+    /// Checks a parsed document against the vocabulary. In a document of one line (a line of a
+    /// JSON Lines file) every problem is on that line.
+    static func read(_ raw: RawNode, fileName: String, vocabulary: Vocabulary, oneLine: Int? = nil) throws -> BusinessFacts {
+        var reader = FactReader(vocabulary: vocabulary, file: fileName)
+        guard let record = reader.read(raw) else {
+            throw InputErrors(reader.errors.map { error in
+                var error = error
+                if error.line == nil { error.line = raw.line ?? oneLine }
+                return error
+            })
+        }
+        return BusinessFacts(vocabulary: vocabulary, record: record)
+    }
+
+    /// The format chosen for a file name and its text.
+    public static func format(fileName: String, text: String) -> Format {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .json }
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
+        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+        return first == "{" || first == "[" ? .json : .yaml
+    }
+
+    // MARK: - Steps
+
+    private static func tooLarge(fileName: String, bytes: Int) -> InputError {
+        InputError(file: fileName, message: "the file is \(bytes / 1024) KiB; a business file may be at most \(maximumBytes / 1024) KiB")
+    }
+
+    /// The parsed document of a JSON or YAML file.
+    static func document(_ data: Data, fileName: String, firstLine: Int) throws -> RawNode {
+        let text = try self.text(of: data, fileName: fileName, firstLine: firstLine)
+        switch format(fileName: fileName, text: text) {
+        case .json: return try parseJSON(text, fileName: fileName, firstLine: firstLine)
+        case .yaml: return try parseYAML(text, fileName: fileName, firstLine: firstLine)
+        }
+    }
+
+    static func text(of data: Data, fileName: String, firstLine: Int) throws(InputErrors) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            var line = firstLine
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
+                if String(validating: bytes[start..<end], as: UTF8.self) == nil { break }
+                line += 1
+                start = end + 1
+            }
+            throw InputErrors([InputError(file: fileName, line: line, message: "the file is not UTF-8 text (save it as UTF-8)")])
+        }
+        return text
+    }
+
+    /// JSON: Foundation's parser checks the syntax strictly; the YAML parser then reads the same
+    /// text for the lines of its values (a tab, in valid JSON always insignificant space, is
+    /// read as a space) and refuses repeated keys.
+    static func parseJSON(_ text: String, fileName: String, firstLine: Int) throws(InputErrors) -> RawNode {
+        if text.allSatisfy(\.isWhitespace) {
+            throw InputErrors([InputError(file: fileName, line: firstLine, message: "the file is empty")])
+        }
+        let data = Data(text.utf8)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw InputErrors([JSONSyntax.error(error, bytes: [UInt8](data), fileName: fileName, firstLine: firstLine)])
+        }
+        do {
+            return try parseYAML(text.replacingOccurrences(of: "\t", with: " "), fileName: fileName, firstLine: firstLine)
+        } catch let errors {
+            if errors.errors.contains(where: { $0.message.contains("more than once") || $0.message.contains("too large") }) { throw errors }
+            return RawNode(object: object)
+        }
+    }
+
+    static func parseYAML(_ text: String, fileName: String, firstLine: Int) throws(InputErrors) -> RawNode {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: normalized)
+        } catch let error as YamlError {
+            throw InputErrors([yamlError(error, fileName: fileName, firstLine: firstLine)])
+        } catch {
+            throw InputErrors([InputError(file: fileName, message: "invalid YAML: \(error)")])
+        }
+        guard let root else {
+            throw InputErrors([InputError(file: fileName, line: firstLine, message: "the file is empty")])
+        }
+        var budget = maximumValues
+        do {
+            return try rawNode(from: root, fileName: fileName, firstLine: firstLine, budget: &budget)
+        } catch {
+            throw InputErrors([error])
+        }
+    }
+
+    private static func yamlError(_ error: YamlError, fileName: String, firstLine: Int) -> InputError {
+        func make(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> InputError {
+            // libyaml's own words name its C API ("set with yaml_set_max_nest_level()").
+            let problem = problem.hasPrefix("Maximum nesting level reached") ? "lists and groups are nested too deeply" : problem
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) on line \(context.mark.line + firstLine - 1))" }
+            return InputError(file: fileName, line: mark.line + firstLine - 1, message: message)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _): return make(context, problem, mark)
+        case .parser(let context, let problem, let mark, _): return make(context, problem, mark)
+        case .composer(let context, let problem, let mark, _): return make(context, problem, mark)
+        case .reader(let problem, _, _, _): return InputError(file: fileName, message: "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let keys, let context):
+            let names = keys.map { "'\(FactReader.shown($0))'" }.joined(separator: ", ")
+            return InputError(file: fileName, line: context.mark.line + firstLine - 1,
+                              message: "\(names) \(keys.count == 1 ? "is" : "are") given more than once; keep one")
+        default: return InputError(file: fileName, message: "invalid YAML: \(error)")
+        }
+    }
+
+    private static let yamlTrue: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"]
+    private static let yamlFalse: Set<String> = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"]
+    private static let yamlNull: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    /// The document as a `RawNode`, refusing anchors and aliases (from the node tree) and
+    /// counting values against the limit.
+    private static func rawNode(from node: Node, fileName: String, firstLine: Int, budget: inout Int) throws(InputError) -> RawNode {
+        let line = node.mark.map { $0.line + firstLine - 1 }
+        budget -= 1
+        guard budget >= 0 else {
+            throw InputError(file: fileName, line: line, message: "the business is too large to decide: it holds more than \(maximumValues) values")
+        }
+        if node.anchor != nil {
+            throw InputError(file: fileName, line: line, message: "YAML anchors and aliases (&name, *name) are not supported in business files; write the values out")
+        }
+        switch node {
+        case .scalar(let scalar):
+            let s = scalar.string
+            guard scalar.style == .plain || scalar.style == .any else {
+                return RawNode(value: .string(s), line: line)
+            }
+            if yamlNull.contains(s) { return RawNode(value: .null, line: line) }
+            if yamlTrue.contains(s) { return RawNode(value: .bool(true), line: line, plainText: s) }
+            if yamlFalse.contains(s) { return RawNode(value: .bool(false), line: line, plainText: s) }
+            if isNumber(s) { return RawNode(value: .number(s), line: line, plainText: s) }
+            return RawNode(value: .string(s), line: line, plainText: s)
+        case .sequence(let sequence):
+            var items: [RawNode] = []
+            for item in sequence { items.append(try rawNode(from: item, fileName: fileName, firstLine: firstLine, budget: &budget)) }
+            return RawNode(value: .array(items), line: line)
+        case .mapping(let mapping):
+            var members: [RawMember] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw InputError(file: fileName, line: key.mark.map { $0.line + firstLine - 1 } ?? line, message: "field names must be plain text")
+                }
+                members.append(RawMember(key: keyScalar.string,
+                                         value: try rawNode(from: value, fileName: fileName, firstLine: firstLine, budget: &budget),
+                                         line: key.mark.map { $0.line + firstLine - 1 }))
+            }
+            return RawNode(value: .object(members), line: line)
+        case .alias:
+            throw InputError(file: fileName, line: line, message: "YAML anchors and aliases (&name, *name) are not supported in business files; write the values out")
+        }
+    }
+
+    /// Whether an unquoted scalar is a number in JSON's grammar (`-?digits(.digits)?([eE][+-]?digits)?`).
+    static func isNumber(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        func digits() -> Bool {
+            let before = bytes.count
+            while let b = bytes.first, b >= 0x30, b <= 0x39 { bytes = bytes.dropFirst() }
+            return bytes.count < before
+        }
+        if bytes.first == 0x2D { bytes = bytes.dropFirst() }
+        guard digits() else { return false }
+        if bytes.first == 0x2E { bytes = bytes.dropFirst(); guard digits() else { return false } }
+        if bytes.first == 0x65 || bytes.first == 0x45 {
+            bytes = bytes.dropFirst()
+            if bytes.first == 0x2B || bytes.first == 0x2D { bytes = bytes.dropFirst() }
+            guard digits() else { return false }
+        }
+        return bytes.isEmpty
+    }
+}
