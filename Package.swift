@@ -52,8 +52,6 @@ let package = Package(
             dependencies: ["Eligibility", "LuaBridge"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
-        // The bridge benchmark: fast path vs Codable push (numbers for the foundation issue).
-        .executableTarget(name: "bridge-bench", dependencies: ["LuaBridge"]),
         // libFuzzer targets (`make fuzz`): built normally they replay inputs given as files;
         // `-Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address` makes them fuzzers.
         .executableTarget(name: "fuzz-business", dependencies: ["Eligibility"]),

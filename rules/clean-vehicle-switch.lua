@@ -9,6 +9,7 @@
 local region = require "region"
 local dates = require "dates"
 local money = require "money"
+local subsidy_control = require "subsidy_control"
 
 -- Euro 6 became mandatory for newly registered diesel cars and the lightest
 -- vans on 1 September 2015 and for all diesel vans on 1 September 2016. Used
@@ -41,7 +42,6 @@ return programme {
     .. "for a van or £10,000 for a taxi.",
   guidance = "LCR Clean Vehicle Switch Grant guidance, sections 2-4",
   open = { from = "2021-04-01", to = "2024-03-31" },
-  minimal_financial_assistance = true,
 
   params = {
     max_employees = 50,            -- fewer than 50 employees (sole traders always qualify)
@@ -100,6 +100,8 @@ return programme {
     { id = "replaces-old", text = "The new vehicle replaces the old one, which is scrapped or sold on",
       clause = "Guidance 3.3",
       test = function(b, p) return b.proposal.vehicle.replacesVehicle == true end },
+
+    subsidy_control.criterion(),
   },
 
   award = {

@@ -10,6 +10,7 @@
 local region = require "region"
 local dates = require "dates"
 local money = require "money"
+local subsidy_control = require "subsidy_control"
 
 return programme {
   id = "fair-employment-hiring",
@@ -19,7 +20,6 @@ return programme {
     .. "of at least 26 weeks.",
   guidance = "LCR Fair Employment Hiring Incentive guidance, sections 2-3",
   open = { from = "2021-06-01", to = "2023-03-31" },
-  minimal_financial_assistance = true,
 
   params = {
     min_age = 16,                      -- the new recruit is aged 16...
@@ -66,6 +66,8 @@ return programme {
     { id = "new-job", text = "The job starts on or after 1 June 2021",
       clause = "Guidance 2.6",
       test = function(b, p) return not dates.before(b.proposal.hire.startDate, p.earliest_start) end },
+
+    subsidy_control.criterion(),
   },
 
   award = {

@@ -9,6 +9,7 @@
 
 local company_size = require "company_size"
 local money = require "money"
+local subsidy_control = require "subsidy_control"
 
 return programme {
   id = "gigabit-voucher",
@@ -18,7 +19,6 @@ return programme {
     .. "in rural areas whose current speed is under 100 Mbps.",
   guidance = "https://gigabitvoucher.culture.gov.uk/ (UK Gigabit Voucher scheme terms, business eligibility)",
   open = { from = "2021-04-08", to = "2025-03-31" },
-  minimal_financial_assistance = true,
 
   params = {
     slower_than_mbps = 100,        -- current speed under 100 Mbps
@@ -51,6 +51,8 @@ return programme {
         if now < p.double_below_mbps then return new >= 2 * now end
         return new >= p.at_least_mbps
       end },
+
+    subsidy_control.criterion(),
   },
 
   award = {

@@ -8,6 +8,7 @@
 local region = require "region"
 local company_size = require "company_size"
 local money = require "money"
+local subsidy_control = require "subsidy_control"
 
 -- EPC bands from best to worst.
 local BAND_ORDER = { A = 1, B = 2, C = 3, D = 4, E = 5, F = 6, G = 7 }
@@ -20,7 +21,6 @@ return programme {
     .. "rating, up to £5,000 (band D), £7,500 (band E) or £10,000 (bands F and G).",
   guidance = "LCR SME Premises Retrofit Grant guidance, sections 2-4",
   open = { from = "2022-04-01", to = "2025-03-31" },
-  minimal_financial_assistance = true,
 
   params = {
     share_percent = 50,                -- half the cost of the works (ex VAT)...
@@ -52,6 +52,8 @@ return programme {
         local after = BAND_ORDER[b.proposal.retrofit.expectedEpcBand]
         return after < now
       end },
+
+    subsidy_control.criterion(),
   },
 
   award = {

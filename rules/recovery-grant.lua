@@ -11,6 +11,7 @@ local region = require "region"
 local company_size = require "company_size"
 local dates = require "dates"
 local money = require "money"
+local subsidy_control = require "subsidy_control"
 
 -- The grant for an amount (rateable value or turnover) under a list of bands,
 -- checked in order: a band with `up_to` takes amounts up to and including it,
@@ -35,7 +36,6 @@ return programme {
     .. "by COVID-19 restrictions or lost more than 40% of their turnover.",
   guidance = "LCR Business Recovery Grant guidance, sections 2-4",
   open = { from = "2020-11-02", to = "2022-03-31" },
-  minimal_financial_assistance = true,
 
   params = {
     trading_before = "2020-03-01",        -- trading before 1 March 2020
@@ -78,12 +78,14 @@ return programme {
         end
         unknown(c, table.unpack(missing))
       end },
+
+    subsidy_control.criterion(),
   },
 
   award = {
     amount = function(b, p)
       if has(b, "premises") and has(b.premises, "rateableValue") then
-        local rv = b.premises.rateableValue
+        local rv = on(b.premises.rateableValue, p.today)
         local grant = band(p.rateable_value_bands, rv)
         return grant, string.format("Rateable value %s: the band grant is %s.", money.format(rv), money.format(grant))
       end

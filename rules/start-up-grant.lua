@@ -9,6 +9,7 @@
 local region = require "region"
 local dates = require "dates"
 local money = require "money"
+local subsidy_control = require "subsidy_control"
 
 return programme {
   id = "start-up-grant",
@@ -18,7 +19,6 @@ return programme {
     .. "not started yet. Founders of any age can apply.",
   guidance = "LCR Start-up Grant guidance, sections 2-3",
   open = { from = "2021-04-01", to = "2024-03-31" },
-  minimal_financial_assistance = true,
 
   params = {
     max_trading_months = 24,       -- trading for less than 24 months (or not yet)
@@ -42,6 +42,8 @@ return programme {
     { id = "deprived-area", text = "Located in one of the 30% most deprived areas (deprivation decile 1 to 3)",
       clause = "Guidance 2.3",
       test = function(b, p) return b.address.deprivationDecile <= p.most_deprived_decile end },
+
+    subsidy_control.criterion(),
   },
 
   award = {

@@ -13,6 +13,7 @@
 
 local company_size = require "company_size"
 local money = require "money"
+local subsidy_control = require "subsidy_control"
 
 return programme {
   id = "workplace-charging",
@@ -23,7 +24,6 @@ return programme {
     .. "with off-street parking.",
   guidance = "https://www.gov.uk/guidance/workplace-charging-scheme-guidance-for-applicants-installers-and-manufacturers",
   open = { from = "2020-04-01", to = "2026-03-31" },
-  minimal_financial_assistance = true,
 
   params = {
     share_percent = 75,              -- up to 75% of purchase and installation
@@ -51,6 +51,8 @@ return programme {
     { id = "sockets", text = "Plans to install at least one chargepoint socket",
       clause = "WCS guidance: eligible chargepoints",
       test = function(b, p) return b.proposal.chargePoints.sockets >= 1 end },
+
+    subsidy_control.criterion(),
   },
 
   award = {

@@ -56,7 +56,7 @@ enum NativeRules {
         let fy = today.month >= 4 ? today.year : today.year - 1
         let first = try! Day(year: fy - 2, month: 4, day: 1), after = try! Day(year: fy + 1, month: 4, day: 1)
         var total = 0
-        for s in subsidies where s.date >= first && s.date < after { total += s.amount.pence }
+        for s in subsidies where s.date >= first && s.date < after { total += Int((s.amount * 100).rounded()) }
         return total + award <= 31_500_000 ? .yes : .no
     }
 

@@ -99,7 +99,7 @@ struct Population {
         b.owner = maybe(0.6) { p in Owner(age: p.rng.int(18...75), livesInRegion: p.rng.chance(0.8), previouslyUnemployed: p.rng.chance(0.15)) }
         b.subsidies = maybe(0.8) { p in
             (0..<p.rng.weighted([(0, 70.0), (1, 20), (2, 10)])).map { _ in
-                Subsidy(amount: Money(pence: p.rng.chance(0.05) ? p.rng.int(200_000...320_000) * 100 : p.rng.int(500...20_000) * 100),
+                Subsidy(amount: Double(p.rng.chance(0.05) ? p.rng.int(200_000...320_000) : p.rng.int(500...20_000)),
                         date: p.day(2019, 2022), scheme: p.rng.pick(["Small Business Grant", "Restart Grant", "ARG", "Kickstart"]))
             }
         }
@@ -138,7 +138,7 @@ enum BusinessJSONLine {
         w.begin()
         w.string("id", b.id); w.string("name", b.name); w.string("legalForm", b.legalForm?.rawValue)
         if let codes = b.sicCodes { w.key("sicCodes"); w.raw("[" + codes.map { "\"\($0)\"" }.joined(separator: ",") + "]") }
-        w.int("employees", b.employees); w.int("turnover", b.turnover?.pence); w.int("balanceSheetTotal", b.balanceSheetTotal?.pence)
+        w.int("employees", b.employees); w.money("turnover", b.turnover); w.money("balanceSheetTotal", b.balanceSheetTotal)
         w.string("tradingStartDate", b.tradingStartDate?.description); w.string("financialYearStart", b.financialYearStart?.description)
         if let a = b.address {
             w.object("address") { w in
@@ -147,7 +147,7 @@ enum BusinessJSONLine {
             }
         }
         if let p = b.premises {
-            w.object("premises") { w in w.string("tenure", p.tenure?.rawValue); w.string("epcBand", p.epcBand?.rawValue); w.int("rateableValue", p.rateableValue?.pence) }
+            w.object("premises") { w in w.string("tenure", p.tenure?.rawValue); w.string("epcBand", p.epcBand?.rawValue); w.money("rateableValue", p.rateableValue) }
         }
         if let fleet = b.fleet {
             w.list("fleet", fleet) { w, v in
@@ -165,13 +165,13 @@ enum BusinessJSONLine {
         if let c = b.covid { w.object("covid") { w in w.double("turnoverDropPercent", c.turnoverDropPercent); w.bool("closedByRestrictions", c.closedByRestrictions) } }
         if let o = b.owner { w.object("owner") { w in w.int("age", o.age); w.bool("livesInRegion", o.livesInRegion); w.bool("previouslyUnemployed", o.previouslyUnemployed) } }
         if let s = b.subsidies {
-            w.list("subsidies", s) { w, x in w.int("amount", x.amount.pence); w.string("date", x.date.description); w.string("scheme", x.scheme) }
+            w.list("subsidies", s) { w, x in w.double("amount", x.amount); w.string("currency", x.currency.rawValue); w.string("date", x.date.description); w.string("scheme", x.scheme) }
         }
         if let p = b.proposal {
             w.object("proposal") { w in
                 if let v = p.vehicle {
                     w.object("vehicle") { w in
-                        w.string("kind", v.kind?.rawValue); w.string("fuel", v.fuel?.rawValue); w.int("priceExVat", v.priceExVat?.pence)
+                        w.string("kind", v.kind?.rawValue); w.string("fuel", v.fuel?.rawValue); w.money("priceExVat", v.priceExVat)
                         w.int("co2GramsPerKm", v.co2GramsPerKm); w.int("zeroEmissionRangeMiles", v.zeroEmissionRangeMiles)
                         w.int("grossWeightKg", v.grossWeightKg); w.bool("replacesVehicle", v.replacesVehicle)
                     }
@@ -179,15 +179,15 @@ enum BusinessJSONLine {
                 if let r = p.retrofit {
                     w.object("retrofit") { w in
                         if let m = r.measures { w.key("measures"); w.raw("[" + m.map { "\"\($0)\"" }.joined(separator: ",") + "]") }
-                        w.int("costExVat", r.costExVat?.pence); w.string("expectedEpcBand", r.expectedEpcBand?.rawValue)
+                        w.money("costExVat", r.costExVat); w.string("expectedEpcBand", r.expectedEpcBand?.rawValue)
                     }
                 }
-                if let c = p.connectivity { w.object("connectivity") { w in w.int("costExVat", c.costExVat?.pence); w.double("newDownloadMbps", c.newDownloadMbps) } }
-                if let c = p.chargePoints { w.object("chargePoints") { w in w.int("sockets", c.sockets); w.int("costExVat", c.costExVat?.pence) } }
+                if let c = p.connectivity { w.object("connectivity") { w in w.money("costExVat", c.costExVat); w.double("newDownloadMbps", c.newDownloadMbps) } }
+                if let c = p.chargePoints { w.object("chargePoints") { w in w.int("sockets", c.sockets); w.money("costExVat", c.costExVat) } }
                 if let h = p.hire {
                     w.object("hire") { w in
                         w.int("age", h.age); w.int("hoursPerWeek", h.hoursPerWeek); w.string("startDate", h.startDate?.description)
-                        w.int("hourlyWage", h.hourlyWage?.pence); w.int("contractWeeks", h.contractWeeks)
+                        w.money("hourlyWage", h.hourlyWage); w.int("contractWeeks", h.contractWeeks)
                     }
                 }
             }
@@ -210,6 +210,8 @@ enum BusinessJSONLine {
         mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
         mutating func string(_ k: String, _ v: String?) { guard let v else { return }; key(k); out.append(0x22); out.append(contentsOf: v.utf8); out.append(0x22) }
         mutating func int(_ k: String, _ v: Int?) { guard let v else { return }; key(k); raw(String(v)) }
+        /// Money as people write it in registers: "£1,234.56" (pounds, always).
+        mutating func money(_ k: String, _ v: Money?) { guard let v else { return }; key(k); out.append(0x22); raw(v.formatted); out.append(0x22) }
         mutating func double(_ k: String, _ v: Double?) { guard let v else { return }; key(k); raw(String(v)) }
         mutating func bool(_ k: String, _ v: Bool?) { guard let v else { return }; key(k); raw(v ? "true" : "false") }
         mutating func object(_ k: String, _ body: (inout ObjectWriter) -> Void) { key(k); begin(); body(&self); end() }

@@ -52,6 +52,8 @@ func generate(_ n: Int, to path: String) {
     file.closeFile()
 }
 
+let nativeDecoder = JSONDecoder()
+
 /// The native end-to-end baseline: read JSON Lines, decode (same decoder as the engine), decide
 /// natively, write one JSON line of decisions per row. One thread.
 func nativeBatch(input: String, output: String) {
@@ -70,7 +72,7 @@ func nativeBatch(input: String, output: String) {
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: "{\"line\":\(lineNumber)".utf8)
         do {
-            let b = try BusinessFile.decodeJSONLine(bytes, fileName: input, line: lineNumber)
+            let b = try nativeDecoder.decode(Business.self, from: Data(buffer: bytes))
             buffer.append(contentsOf: ",\"decisions\":[".utf8)
             for (i, r) in NativeRules.evaluate(b, at: at).enumerated() {
                 if i > 0 { buffer.append(0x2C) }
@@ -125,6 +127,22 @@ if arguments.first == "generate" {
     generate(n, to: arguments[2])
     exit(0)
 }
+if arguments.first == "decide" {
+    // Decide-only on a prepared population (for profiling): eligible-bench decide N
+    let count = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
+    let book = try RuleBook(directory: URL(fileURLWithPath: rulesDir))
+    var people = Population(seed: seed)
+    let facts = try (0..<count).map { try BusinessFacts(people.next(index: $0 + 1), vocabulary: book.vocabulary) }
+    let engine = try Evaluator(rules: book)
+    engine.timesStages = true
+    let t0 = now()
+    for _ in 0..<3 { for f in facts { _ = try engine.evaluate(f, asOf: asOf) } }
+    let seconds = Double(now() - t0) / 1e9
+    let s = engine.stageNanoseconds
+    print(String(format: "%.1f businesses/s; push %.2f, decide %.2f, read back %.2f µs", Double(3 * count) / seconds,
+                 Double(s.push) / Double(3 * count) / 1000, Double(s.decide) / Double(3 * count) / 1000, Double(s.readBack) / Double(3 * count) / 1000))
+    exit(0)
+}
 if arguments.first == "native-batch" {
     guard arguments.count >= 3 else { fail("usage: eligible-bench native-batch IN OUT") }
     nativeBatch(input: arguments[1], output: arguments[2])
@@ -137,9 +155,9 @@ let at = asOf.luaString
 func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 log("eligible-bench: \(n) businesses, seed \(seed), as of \(asOfText), rules \(rulesDir) (\(rules.files.count) programmes)")
 
-// 1. Eval-only, one state, on businesses generated in chunks (generation not timed).
+// 1. Eval-only, one state, on businesses generated in chunks (generation and conversion not timed).
 let evaluator = try Evaluator(rules: rules)
-evaluator.measuresBridge = true
+evaluator.timesStages = true
 var population = Population(seed: seed)
 var luaNanos: UInt64 = 0, nativeNanos: UInt64 = 0
 var agree = 0, compared = 0
@@ -150,10 +168,11 @@ var sink = 0
 while done < n {
     let count = min(chunk, n - done)
     let businesses = (0..<count).map { population.next(index: done + $0 + 1) }
+    let facts = try businesses.map { try BusinessFacts($0, vocabulary: rules.vocabulary) }
     let t0 = now()
     var luaResults: [[Decision]] = []
     luaResults.reserveCapacity(count)
-    for b in businesses { luaResults.append(try evaluator.evaluate(b, asOf: asOf)) }
+    for f in facts { luaResults.append(try evaluator.evaluate(f, asOf: asOf)) }
     let t1 = now()
     var nativeResults: [[NativeRules.Result]] = []
     nativeResults.reserveCapacity(count)
@@ -179,25 +198,8 @@ while done < n {
 }
 let luaRate = Double(n) / (Double(luaNanos) / 1e9)
 let nativeRate = Double(n) / (Double(nativeNanos) / 1e9)
-let bridgeShare = Double(evaluator.bridgeNanoseconds) / Double(luaNanos)
-
-// 2. Push paths on a sample: fast (presized tables, interned keys) vs Codable.
-var sample = Population(seed: seed &+ 1)
-let sampleBusinesses = (0..<20_000).map { sample.next(index: $0) }
-func timeEval(_ push: Evaluator.BusinessPush) throws -> Double {
-    let e = try Evaluator(rules: rules)
-    e.businessPush = push
-    e.measuresBridge = true
-    for b in sampleBusinesses.prefix(2000) { _ = try e.evaluate(b, asOf: asOf) }
-    let t0 = now()
-    for b in sampleBusinesses { _ = try e.evaluate(b, asOf: asOf) }
-    return Double(now() - t0) / Double(sampleBusinesses.count)
-}
-let fastPushNs = try timeEval(.fast)
-let codablePushNs = try timeEval(.codable)
-
-// 3. Table vs lazily-read userdata proxy, on the read pattern of the shipped rules.
-let proxy = ProxyBench.run(businesses: Array(sampleBusinesses.prefix(5000)), rules: rules, asOf: asOf)
+let stages = evaluator.stageNanoseconds
+let bridgeShare = Double(stages.push + stages.readBack) / Double(luaNanos)
 
 // 4. End to end: the real binary, JSON Lines in and out, 1 and 2 jobs; native baseline.
 let input = (workDir as NSString).appendingPathComponent("eligible-bench-\(n).jsonl")
@@ -242,8 +244,7 @@ print("""
     | end-to-end, 2 jobs (businesses/s) | \(rate(e2eTwo)) (\(String(format: "%.1f", two.seconds)) s) | \(rate(e2eNative)) (1 thread) | \(ratio(e2eTwo, e2eNative)) |
     | 2 jobs / 1 job speed-up | \(ratio(e2eTwo, e2eOne)) | - | - |
     | peak RSS, end-to-end, 2 jobs (1 job) | \(mb(two.peakRSS)) (\(mb(one.peakRSS))) | \(mb(nativeE2E.peakRSS)) | \(ratio(Double(two.peakRSS), Double(nativeE2E.peakRSS))) |
-    | evaluate() per business: fast push vs Codable push | \(String(format: "%.1f", fastPushNs / 1000)) µs vs \(String(format: "%.1f", codablePushNs / 1000)) µs | - | - |
-    | business into Lua + the rules' reads: table vs lazy userdata proxy | \(String(format: "%.2f", proxy.tableNs / 1000)) µs vs \(String(format: "%.2f", proxy.proxyNs / 1000)) µs (\(String(format: "%.1f", proxy.readsPerBusiness)) reads/business) | - | - |
+    | per business: push / decide / read back (µs) | \(String(format: "%.2f / %.2f / %.2f", Double(stages.push) / Double(n) / 1000, Double(stages.decide) / Double(n) / 1000, Double(stages.readBack) / Double(n) / 1000)) | - | - |
     | native baseline agrees with the engine (outcome and award) | \(agree) of \(compared) decisions | | |
 
     """)

@@ -3,12 +3,12 @@
 -- Assistance over the current financial year and the two financial years
 -- before it. Financial years here start on 1 April.
 --
--- The engine adds this as the final criterion ("subsidy-control") of every
--- programme declaring `minimal_financial_assistance = true`, calling
--- within_allowance(b, award, p.today).
+-- A programme adds it as its last criterion: subsidy_control.criterion(). It
+-- runs once the award is worked out (needs_award), with the award.
 --
--- Prior subsidies come from b.subsidies. If the business has not told us
--- (the list is absent), the check cannot be made: an empty list means "none".
+-- Prior subsidies come from b.subsidies (amounts in pounds). If the business has
+-- not told us (the list is absent), the check cannot be made: an empty list means
+-- "none".
 
 local dates = require "dates"
 
@@ -33,7 +33,7 @@ function mfa.prior_total(b, today)
   local total = 0
   for _, subsidy in ipairs(b.subsidies) do
     if not dates.before(subsidy.date, first) and dates.before(subsidy.date, after) then
-      total = total + subsidy.amount
+      total = total + math.floor(subsidy.amount * 100 + 0.5) -- pounds to pence
     end
   end
   return total
@@ -42,6 +42,18 @@ end
 -- True when prior subsidies plus this award stay within the allowance.
 function mfa.within_allowance(b, award, today)
   return mfa.prior_total(b, today) + award <= mfa.LIMIT
+end
+
+-- The criterion a programme lists: prior subsidies plus this award within the
+-- allowance.
+function mfa.criterion()
+  return {
+    id = "subsidy-control",
+    text = "Total Minimal Financial Assistance, this award included, stays within £315,000 over this and the two previous financial years",
+    clause = "Subsidy Control Act 2022, s.36 (Minimal Financial Assistance)",
+    needs_award = true,
+    test = function(b, p, award) return mfa.within_allowance(b, award, p.today) end,
+  }
 end
 
 return mfa

@@ -51,7 +51,7 @@ struct DecisionReader {
                         decision.failed.reserveCapacity(n)
                         for i in 0..<n {
                             guard let number = r.integer(at: i + 1, of: list) else { continue }
-                            decision.failed.append(number <= programme.criteria.count ? programme.criteria[number - 1].id : "subsidy-control")
+                            if number >= 1, number <= programme.criteria.count { decision.failed.append(programme.criteria[number - 1].id) }
                         }
                     }
                     if let list = r.element(k, of: missings) {

@@ -50,8 +50,8 @@ public struct ProgrammeInfo: Codable, Hashable, Sendable {
     public var maximum: Money
     /// How awards are rounded: "none", "down-to-pound" or "nearest-pound".
     public var rounding: String
-    /// Whether the shared subsidy-control (Minimal Financial Assistance) check applies.
-    public var minimalFinancialAssistance: Bool
+    /// For an award the scheme sets case by case: who sets it and how (no amount is worked out).
+    public var discretionary: String?
     /// Its criteria, in order (with "subsidy-control" last where it applies).
     public var criteria: [Criterion]
     /// Its parameters' values at the instant asked about.

@@ -96,7 +96,7 @@ public enum Linter {
         if p.sources.isEmpty {
             add(p.line, .warning, "programme \"\(p.id)\" names no sources; add sources = { \"...\" } with the published documents its figures come from")
         }
-        for criterion in p.criteria where criterion.id != "subsidy-control" {
+        for criterion in p.criteria {
             if (criterion.clause ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 add(criterion.line, .warning, "criterion \"\(criterion.id)\" has no clause; add clause = \"...\" naming the scheme paragraph it implements")
             }

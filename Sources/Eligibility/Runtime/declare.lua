@@ -201,9 +201,9 @@ end
 -- Programmes -------------------------------------------------------------------------------------
 
 local PROGRAMME_KEYS = { id = true, title = true, summary = true, guidance = true, sources = true, open = true,
-  minimal_financial_assistance = true, params = true, criteria = true, award = true }
-local CRITERION_KEYS = { id = true, text = true, clause = true, test = true }
-local AWARD_KEYS = { amount = true, maximum = true, rounding = true }
+  params = true, criteria = true, award = true }
+local CRITERION_KEYS = { id = true, text = true, clause = true, test = true, needs_award = true }
+local AWARD_KEYS = { amount = true, discretionary = true, maximum = true, rounding = true }
 local ROUNDING = { none = true, ["down-to-pound"] = true, ["nearest-pound"] = true }
 local RESERVED_PARAMS = { as_of = true, today = true }
 
@@ -228,7 +228,6 @@ function declare.programme(declaration)
     title = check_text(rawget(declaration, "title"), line, "the programme's title", "title = \"Plug-in Van Grant\""),
     summary = check_text(rawget(declaration, "summary"), line, "the programme's summary", "summary = \"One paragraph a business owner can read\""),
     guidance = check_text(rawget(declaration, "guidance"), line, "the programme's guidance", "guidance = \"https://www.gov.uk/...\""),
-    minimal_financial_assistance = rawget(declaration, "minimal_financial_assistance") == true,
     sources = {},
   }
   local sources = rawget(declaration, "sources")
@@ -300,22 +299,33 @@ function declare.programme(declaration)
     end
     local clause = rawget(c, "clause")
     if clause ~= nil then check_text(clause, cline, format("criterion \"%s\"'s clause", cid), "clause = \"Guidance 2.1\"") end
-    p.criteria[i] = { id = cid, text = text, clause = clause, test = test, line = cline }
+    local needs_award = rawget(c, "needs_award")
+    if needs_award ~= nil and needs_award ~= true and needs_award ~= false then
+      fail(cline, "criterion \"%s\": needs_award must be true or false", cid)
+    end
+    p.criteria[i] = { id = cid, text = text, clause = clause, test = test, line = cline, needs_award = needs_award == true }
   end
 
   local award = plain_table(rawget(declaration, "award"), line, "award",
     "award = { amount = function(b, p) ... end, maximum = pounds(...), rounding = \"none\" }")
-  local amount = rawget(award, "amount")
+  local amount, discretionary = rawget(award, "amount"), rawget(award, "discretionary")
   local aline = line_of(amount) or line
   check_keys(award, AWARD_KEYS, "award", aline)
-  if type(amount) ~= "function" then fail(aline, "award needs amount = function(b, p) return pence end") end
+  if discretionary ~= nil then
+    if amount ~= nil then fail(aline, "award has both amount and discretionary; a discretionary award has no amount to work out") end
+    check_text(discretionary, aline, "award.discretionary", "discretionary = \"The council sets the amount, up to {cap:pounds}\"")
+    check_template(discretionary, known, aline, "award.discretionary")
+  elseif type(amount) ~= "function" then
+    fail(aline, "award needs amount = function(b, p) return pence end, or discretionary = \"who sets the amount, and how\"")
+  end
   local maximum = rawget(award, "maximum")
   if mathtype(maximum) ~= "integer" or maximum < 0 or maximum > MONEY_LIMIT then
     fail(aline, "award needs maximum = pounds(...) (a whole number of pence from 0 to pounds(1000000000000), the most it ever pays)")
   end
   local rounding = rawget(award, "rounding") or "none"
   if not ROUNDING[rounding] then fail(aline, "award.rounding must be \"none\", \"down-to-pound\" or \"nearest-pound\", got %s", tostring(rounding)) end
-  p.award = { amount = amount, maximum = maximum, rounding = rounding, line = aline }
+  p.award = { amount = amount, discretionary = discretionary, maximum = maximum, rounding = rounding, line = aline }
+  for _, c in ipairs(p.criteria) do if c.needs_award then p.needs_award = true end end
 
   declaring.result = p
   return p

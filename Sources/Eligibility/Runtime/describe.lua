@@ -75,9 +75,6 @@ function describe.list(at)
     for i, c in ipairs(p.criteria) do
       criteria[i] = { id = c.id, text = describe.render(c.text, values), clause = c.clause, line = c.line }
     end
-    if p.minimal_financial_assistance then
-      criteria[#criteria + 1] = { id = "subsidy-control", text = "Total Minimal Financial Assistance, this award included, stays within £315,000 over this and the two previous financial years", clause = "Subsidy Control Act 2022, s.36 (Minimal Financial Assistance)", line = p.line }
-    end
     local dated_params = {}
     for name, spec in next, p.dated do
       local entries = {}
@@ -92,7 +89,7 @@ function describe.list(at)
       openFrom = p.open_from_text, openTo = p.open_to_text,
       open = at ~= nil and at >= p.open_from and (not p.open_until or at < p.open_until) or nil,
       maximum = p.award.maximum, rounding = p.award.rounding,
-      minimalFinancialAssistance = p.minimal_financial_assistance,
+      discretionary = p.award.discretionary and describe.render(p.award.discretionary, values),
       criteria = criteria, params = listing, datedParams = dated_params,
     }
   end
@@ -123,7 +120,7 @@ function describe.probe(id, at)
   local function try(what, line, f)
     marks[1], marks[2] = marks[1] + 1, marks[2] + 1
     view.note.n = 0
-    local ok, err, kind, file, eline = guarded(f, business, tracking)
+    local ok, err, kind, file, eline = guarded(f, business, tracking, p.award.maximum)
     if ok or (kind == "error" and (rawequal(err, MISSING) or rawequal(err, NOT_APPLICABLE))) then return end
     local d
     if kind == "budget" then d = declare.diagnostic(file or p.file, eline or line, "budget", "ran too long (an endless loop?)")
@@ -142,7 +139,7 @@ function describe.probe(id, at)
     errors[#errors + 1] = { id = what, line = d.line or line, file = d.file or p.file, message = d.message }
   end
   for _, c in ipairs(p.criteria) do try(c.id, c.line, c.test) end
-  try("award", p.award.line, p.award.amount)
+  if p.award.amount then try("award", p.award.line, p.award.amount) end
   ctx.seal.check() -- a probe may not leave anything changed either
   local names = {}
   for name in next, used do if name ~= "as_of" and name ~= "today" then names[#names + 1] = name end end

@@ -188,23 +188,27 @@ local function settle(c, result)
   end
 end
 
--- Runs criteria from..#criteria of p (inside one guarded call).
-local function run_criteria(p, from, params)
+-- Runs criteria from..#criteria of p (inside one guarded call): before the award those without
+-- needs_award; after it (`award` given) those with it, which see the award as their third argument.
+local function run_criteria(p, from, params, award)
   local criteria = p.criteria
+  local after = award ~= nil
   for j = from, #criteria do
-    current = j
-    marks[1] = marks[1] + 1
-    note.n = 0
-    if rows then note.reads = {} end
     local c = criteria[j]
-    settle(c, c.test(business, params))
+    if c.needs_award == after then
+      current = j
+      marks[1] = marks[1] + 1
+      note.n = 0
+      if rows then view.begin_reads() end
+      settle(c, c.test(business, params, award))
+    end
   end
 end
 
 local function run_award(p, params)
   marks[1] = marks[1] + 1
   note.n = 0
-  if rows then note.reads = {} end
+  if rows then view.begin_reads() end
   return p.award.amount(business, params)
 end
 
@@ -239,19 +243,14 @@ local function explained(k, p, code, listing, award_reads)
   out.explained[k] = e
 end
 
-local function decide(k, p, at)
-  local params, listing = params_at(p, at)
+-- Runs p's criteria in guarded calls, resuming after each one that stops, until all have run.
+-- Returns false after a rule error (already recorded for k).
+local function run_all(k, p, params, award)
   local criteria = p.criteria
-  failed, missing = out.failed[k], out.missing[k]
-  if not failed then failed, missing = {}, {}; out.failed[k], out.missing[k] = failed, missing end
-  n_failed, n_missing, unknown = 0, 0, false
-  stamp = stamp + 1
-  marks[2] = marks[2] + 1
-  out.award[k], out.capped[k], out.explanation[k], out.error[k] = false, false, false, false
   local from = 1
   while from <= #criteria do
-    local ok, err, kind, file, line = guarded(run_criteria, p, from, params)
-    if ok then break end
+    local ok, err, kind, file, line = guarded(run_criteria, p, from, params, award)
+    if ok then return true end
     local c = criteria[current]
     if kind == "error" and (rawequal(err, MISSING) or (note.n > 0 and not declare.is_diagnostic(err))) then
       unknown = true
@@ -262,68 +261,66 @@ local function decide(k, p, at)
       failed[n_failed] = current
       row(c, "fail")
     else
+      sandbox.reset_loading()
       rule_error(k, p, diagnose(p, err, kind, file, line, c.line, format("criterion \"%s\"", c.id)))
-      return
+      return false
     end
     from = current + 1
   end
-  out.failed_n[k], out.missing_n[k] = n_failed, n_missing
-  if n_failed > 0 then out.code[k] = INELIGIBLE; return end
-  if unknown then out.code[k] = NEEDS_INFORMATION; return end
+  return true
+end
 
-  local ok, amount, how, file, line = guarded(run_award, p, params)
-  local award_reads = rows and note.reads
-  if not ok then
-    local kind = how
-    if kind == "error" and (rawequal(amount, MISSING) or (note.n > 0 and not declare.is_diagnostic(amount))) then
+local function settled(k)
+  out.failed_n[k], out.missing_n[k] = n_failed, n_missing
+  if n_failed > 0 then out.code[k] = INELIGIBLE; return true end
+  if unknown then out.code[k] = NEEDS_INFORMATION; return true end
+  return false
+end
+
+local function decide(k, p, at)
+  local params = params_at(p, at)
+  failed, missing = out.failed[k], out.missing[k]
+  if not failed then failed, missing = {}, {}; out.failed[k], out.missing[k] = failed, missing end
+  n_failed, n_missing, unknown = 0, 0, false
+  stamp = stamp + 1
+  marks[2] = marks[2] + 1
+  out.award[k], out.capped[k], out.explanation[k], out.error[k] = false, false, false, false
+  if not run_all(k, p, params, nil) or settled(k) then return end
+
+  local pence, capped, how
+  if p.award.discretionary then
+    how = ctx.describe.render(p.award.discretionary, params)
+  else
+    local ok, amount, said, file, line = guarded(run_award, p, params)
+    local award_reads = rows and note.reads
+    if not ok then
+      local kind = said
+      if kind == "error" and (rawequal(amount, MISSING) or (note.n > 0 and not declare.is_diagnostic(amount))) then
+        commit_missing()
+        out.missing_n[k] = n_missing
+        out.code[k] = NEEDS_INFORMATION
+        return
+      end
+      sandbox.reset_loading()
+      rule_error(k, p, diagnose(p, amount, kind, file, line, p.award.line, "the award"))
+      return
+    end
+    if note.n > 0 then
       commit_missing()
       out.missing_n[k] = n_missing
       out.code[k] = NEEDS_INFORMATION
       return
     end
-    rule_error(k, p, diagnose(p, amount, kind, file, line, p.award.line, "the award"))
-    return
+    local problem
+    pence, problem, capped = settle_award(p, amount)
+    if not pence then rule_error(k, p, declare.diagnostic(p.file, p.award.line, "award", problem)); return end
+    how = clean(said, 2000)
+    if rows then out.explained[k].awardReads = award_reads end
   end
-  if note.n > 0 then
-    commit_missing()
-    out.missing_n[k] = n_missing
-    out.code[k] = NEEDS_INFORMATION
-    return
+  if p.needs_award then
+    if not run_all(k, p, params, pence or p.award.maximum) or settled(k) then return end
   end
-  local pence, problem, capped = settle_award(p, amount)
-  if not pence then rule_error(k, p, declare.diagnostic(p.file, p.award.line, "award", problem)); return end
-  out.award[k], out.capped[k], out.explanation[k] = pence, capped == true, clean(how, 2000) or false
-  if rows then out.explained[k].awardReads = award_reads end
-
-  if p.subsidy_control then
-    marks[1] = marks[1] + 1
-    note.n = 0
-    if rows then note.reads = {} end
-    local sc_ok, within, sc_kind, sc_file, sc_line = guarded(p.subsidy_control.within_allowance, business, pence, params.today)
-    local c = { id = "subsidy-control" }
-    if not sc_ok then
-      if sc_kind == "error" and (rawequal(within, MISSING) or note.n > 0) then within = nil
-      else rule_error(k, p, diagnose(p, within, sc_kind, sc_file, sc_line, p.line, "subsidy control")); return end
-    end
-    if rawequal(within, false) then
-      row(c, "fail")
-      n_failed = 1
-      failed[1] = #criteria + 1
-      out.failed_n[k], out.award[k], out.capped[k], out.explanation[k] = 1, false, false, false
-      out.code[k] = INELIGIBLE
-      return
-    elseif within == nil or note.n > 0 then
-      row(c, "unknown")
-      commit_missing()
-      out.missing_n[k], out.award[k], out.capped[k], out.explanation[k] = n_missing, false, false, false
-      out.code[k] = NEEDS_INFORMATION
-      return
-    elseif not rawequal(within, true) then
-      rule_error(k, p, declare.diagnostic(p.file, p.line, "result", "subsidy_control.within_allowance must return true, false or nil"))
-      return
-    end
-    row(c, "pass")
-  end
+  out.award[k], out.capped[k], out.explanation[k] = pence or false, capped == true, how or false
   out.code[k] = ELIGIBLE
 end
 

@@ -27,6 +27,7 @@ local g, declare, view = sandbox.globals, ctx.declare, ctx.view
 for name, helper in next, {
   programme = declare.programme, dated = declare.dated, pounds = declare.pounds, percent = declare.percent,
   has = view.has, unknown = view.unknown, applies = view.applies, on = view.on,
+  any_of = view.any_of, all_of = view.all_of,
 } do rawset(g, name, helper) end
 
 return {

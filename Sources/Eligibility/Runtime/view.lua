@@ -40,7 +40,17 @@ view.note_missing = note_missing
 
 local function note_read(path, value, day)
   local reads = note.reads
-  if reads then reads[#reads + 1] = { path = path, value = value, on = day } end
+  if reads then
+    local key = day and path .. "@" .. day or path
+    if note.seen[key] then return end
+    note.seen[key] = true
+    reads[#reads + 1] = { path = path, value = value, on = day }
+  end
+end
+
+-- Starts noting the reads of a test (only when explaining).
+function view.begin_reads()
+  note.reads, note.seen = {}, {}
 end
 
 -- Slots -------------------------------------------------------------------------------------------
@@ -247,5 +257,52 @@ function view.unknown(node, ...)
   local slot = slot_for(node, "unknown")
   local keys = pack(...)
   for i = 1, keys.n do note_missing(path_of(slot, checked_key(slot, keys[i], "unknown"))) end
+  error(MISSING, 0)
+end
+
+-- Three-valued combinators -------------------------------------------------------------------
+-- Each argument is a function of no arguments (or a value already worked out). A branch that
+-- stops on a missing fact is "cannot tell"; one on a fact that does not apply is false.
+
+local function branch(f)
+  if type(f) ~= "function" then
+    if f == true or f == false or f == nil then return f end
+    error("any_of/all_of take functions, e.g. any_of(function() return b.x end, function() return b.y end)", 3)
+  end
+  local ok, result = pcall(f)
+  if ok then
+    if result == true or result == false or result == nil then return result end
+    error(format("a branch of any_of/all_of returned a %s; it must return true, false or nil", type(result)), 3)
+  end
+  if rawequal(result, MISSING) then return nil end
+  if rawequal(result, NOT_APPLICABLE) then return false end
+  error(result, 0)
+end
+
+-- any_of(a, b, ...): true when any is true; false when all are false; otherwise "cannot tell",
+-- asking for what the undecided ones lacked. A true branch makes the others' missing facts moot.
+function view.any_of(...)
+  local start, unknown, branches = note.n, false, pack(...)
+  for i = 1, branches.n do
+    local result = branch(branches[i])
+    if result == true then note.n = start; return true end
+    if result == nil then unknown = true end
+  end
+  if not unknown then note.n = start; return false end
+  if note.n == start then return nil end
+  error(MISSING, 0)
+end
+
+-- all_of(a, b, ...): false when any is false; true when all are true; otherwise "cannot tell".
+-- A false branch makes the others' missing facts moot.
+function view.all_of(...)
+  local start, unknown, branches = note.n, false, pack(...)
+  for i = 1, branches.n do
+    local result = branch(branches[i])
+    if result == false then note.n = start; return false end
+    if result == nil then unknown = true end
+  end
+  if not unknown then note.n = start; return true end
+  if note.n == start then return nil end
   error(MISSING, 0)
 end

@@ -86,11 +86,13 @@ public enum LuaAnnotations {
             ---@field id string A short kebab-case id, unique in the programme ("small-firm").
             ---@field text string The sentence an advisor reads ("Fewer than 50 employees").
             ---@field clause? string The clause of the scheme it implements ("Guidance 2.1").
-            ---@field test fun(b: Business, p: Params): boolean|nil true, false, or nil when it cannot tell.
+            ---@field needs_award? boolean When true the test runs after the award is worked out and gets it (in pence) as a third argument.
+            ---@field test fun(b: Business, p: Params, award?: Money): boolean|nil true, false, or nil when it cannot tell.
 
             ---How the award is worked out.
             ---@class Award
-            ---@field amount fun(b: Business, p: Params): integer, string? Integer pence, and optionally a sentence saying how.
+            ---@field amount? fun(b: Business, p: Params): integer, string? Integer pence, and optionally a sentence saying how.
+            ---@field discretionary? string For an award the scheme sets case by case: who sets it and how (instead of amount).
             ---@field maximum Money The most the programme ever pays.
             ---@field rounding? "none"|"down-to-pound"|"nearest-pound" How the amount is rounded (default "none").
 
@@ -107,7 +109,6 @@ public enum LuaAnnotations {
             ---@field guidance string A URL or a document reference.
             ---@field open Window When it is open.
             ---@field sources? string[] The published documents its figures come from.
-            ---@field minimal_financial_assistance? boolean When true the shared subsidy-control check applies.
             ---@field params? table<string, any> Every threshold, named once (values may be `dated { ... }`).
             ---@field criteria Criterion[] Ordered; every one must pass.
             ---@field award Award
@@ -156,6 +157,16 @@ public enum LuaAnnotations {
             ---@param key string
             ---@return boolean
             function applies(node, key) end
+
+            ---True when any branch is true; false when all are false; otherwise "cannot tell".
+            ---@param ... (fun(): boolean|nil)|boolean
+            ---@return boolean
+            function any_of(...) end
+
+            ---False when any branch is false; true when all are true; otherwise "cannot tell".
+            ---@param ... (fun(): boolean|nil)|boolean
+            ---@return boolean
+            function all_of(...) end
 
             ---The value of a dated fact as at a day ("2020-03-11", or p.today).
             ---@generic T
