@@ -9,11 +9,11 @@ import Foundation
 
 /// One input, checked against these properties (a violation is a crash, which libFuzzer keeps):
 /// 1. Decoding the bytes as a business file (JSON or YAML, told apart by the text) either gives
-///    a `Business` or throws an `InputError` naming the file; nothing else, and no crash.
-/// 2. A decoded business survives a round trip through its own JSON encoding unchanged.
+///    `BusinessFacts` or throws `InputErrors` naming the file; nothing else, and no crash.
+/// 2. Decoded facts survive a round trip through their own YAML and JSON business files unchanged.
 /// 3. The shipped rules decide a decoded business without any `rule-error`, with `explain` on
 ///    and off giving the same outcomes.
-/// 4. For one line of JSON (a batch row), the batch fast path and `BusinessFile.decode` agree.
+/// 4. For one line of JSON (a batch row), the batch path and `BusinessFile.decode` agree.
 enum FuzzBusiness {
     static let rulesDirectory: URL = {
         if let path = ProcessInfo.processInfo.environment["ELIGIBLE_RULES"] { return URL(fileURLWithPath: path) }
@@ -24,22 +24,26 @@ enum FuzzBusiness {
     nonisolated(unsafe) static let evaluator = try! Evaluator(rules: RuleBook(directory: rulesDirectory, displayName: "rules"))
     static let dates = ["2020-06-01", "2021-06-01", "2023-01-15"].map { try! AsOf(parsing: $0) }
 
+    static var vocabulary: Vocabulary { evaluator.vocabulary }
+
     static func run(_ data: Data) {
-        let business: Business
+        let business: BusinessFacts
         do {
-            business = try BusinessFile.decode(data, fileName: "fuzz")
-        } catch let error as InputError {
-            precondition(error.file == "fuzz" && !error.message.isEmpty, "bad error: \(error)")
+            business = try BusinessFile.decode(data, fileName: "fuzz", vocabulary: vocabulary)
+        } catch let errors as InputErrors {
+            for error in errors.errors { precondition(error.file == "fuzz" && !error.message.isEmpty, "bad error: \(error)") }
+            precondition(!errors.errors.isEmpty, "an empty error list")
             checkJSONLine(data)
             return
         } catch {
-            preconditionFailure("BusinessFile.decode threw a non-InputError: \(error)")
+            preconditionFailure("BusinessFile.decode threw something else: \(error)")
         }
         checkJSONLine(data)
 
-        let json = try! JSONEncoder().encode(business)
-        let again = try! BusinessFile.decode(json, fileName: "fuzz.json")
-        precondition(again == business, "round trip changed the business:\n\(business)\n\(again)")
+        for (text, name) in [(business.yamlText(), "fuzz.yaml"), (business.jsonText(), "fuzz.json")] {
+            let again = try! BusinessFile.decode(Data(text.utf8), fileName: name, vocabulary: vocabulary)
+            precondition(again == business, "round trip through \(name) changed the business:\n\(text)")
+        }
 
         for asOf in dates {
             let decisions = try! evaluator.evaluate(business, asOf: asOf)
@@ -55,17 +59,17 @@ enum FuzzBusiness {
     /// general decoder (same business, or both an error).
     static func checkJSONLine(_ data: Data) {
         guard !data.isEmpty, !data.contains(0x0A), !data.contains(0x0D) else { return }
-        let general = try? BusinessFile.decode(data, fileName: "fuzz.jsonl")
-        let row: Business?
+        let general = try? BusinessFile.decode(data, fileName: "fuzz.jsonl", vocabulary: vocabulary)
+        let row: BusinessFacts?
         do {
             row = try data.withUnsafeBytes {
-                try BusinessFile.decodeJSONLine($0.bindMemory(to: UInt8.self), fileName: "fuzz.jsonl", line: 1)
+                try BusinessFile.decodeJSONLine($0.bindMemory(to: UInt8.self), fileName: "fuzz.jsonl", line: 1, vocabulary: vocabulary)
             }
-        } catch let error as InputError {
-            precondition(error.line == 1, "a row error without its line: \(error)")
+        } catch let errors as InputErrors {
+            for error in errors.errors { precondition(error.line == 1, "a row error without its line: \(error)") }
             row = nil
         } catch {
-            preconditionFailure("decodeJSONLine threw a non-InputError: \(error)")
+            preconditionFailure("decodeJSONLine threw something else: \(error)")
         }
         precondition(row == general, "batch row and file decoding disagree:\n\(String(describing: row))\n\(String(describing: general))")
     }

@@ -24,16 +24,20 @@ enum FuzzRules {
             .appendingPathComponent("rules")
         try? FileManager.default.removeItem(at: folder)
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try! FileManager.default.createSymbolicLink(
-            at: folder.appendingPathComponent("lib"),
-            withDestinationURL: repository.appendingPathComponent("rules").appendingPathComponent("lib"))
+        for name in ["lib", "facts.yaml"] {
+            try! FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(name),
+                withDestinationURL: repository.appendingPathComponent("rules").appendingPathComponent(name))
+        }
         return folder
     }()
     /// Small limits keep each input fast; the properties do not depend on them.
     static let limits = LuaLimits(instructionBudget: 200_000, memoryCapBytes: 16 << 20)
-    static let businesses: [Business] = [
-        try! BusinessFile.load(repository.appendingPathComponent("examples").appendingPathComponent("mersey-vans.yaml")),
-        Business(),
+    /// The shipped rules' vocabulary (the scratch rules use the same file).
+    static let vocabulary = try! RuleBook(directory: repository.appendingPathComponent("rules"), displayName: "rules").vocabulary
+    static let businesses: [BusinessFacts] = [
+        try! BusinessFile.load(repository.appendingPathComponent("examples").appendingPathComponent("mersey-vans.yaml"), vocabulary: vocabulary),
+        BusinessFacts(vocabulary: vocabulary),
     ]
     static let asOf = try! AsOf(parsing: "2021-06-01T12:00")
 

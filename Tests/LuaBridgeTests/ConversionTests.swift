@@ -156,27 +156,37 @@ func roundTrip<T: Codable>(_ value: T, in state: LuaState) throws -> T {
         #expect(throws: LuaError.self) { try state.call(chunk, read: { s, i in try s.value(at: i) }) }
     }
 
-    @Test func fastPathBuildsTheSameTableAsCodable() throws {
-        struct Point: Codable, Equatable, LuaTablePushable {
-            static let keys = LuaKeyTable(["x", "label", "tags", "missing"])
+    @Test func fastPathWritesAndReadsTheSameTableAsCodable() throws {
+        struct Point: Codable, Equatable {
             var x: Int
             var label: String
+            var share: Double
             var tags: [String]
-            var missing: Double?
-            func push(to writer: LuaTableWriter) {
-                writer.table(fields: 4)
-                writer.set(Point.keys["x"], x)
-                writer.set(Point.keys["label"], label)
-                writer.set(Point.keys["tags"], strings: tags)
-                writer.set(Point.keys["missing"], missing)
-            }
         }
+        let keys = LuaKeyTable(["x", "label", "share", "tags"])
         let state = try LuaState()
         let identity = try state.load("return ...", chunkName: "=id")
-        let point = Point(x: 1 << 60, label: "a\0b", tags: ["p", "q"], missing: nil)
-        let fast = try state.call(identity, arguments: { s in try s.push(point, keys: Point.keys); return 1 }, read: { s, i in try s.value(at: i) })
+        let point = Point(x: 1 << 60, label: "a\0b", share: 0.5, tags: ["p", "q"])
+        let fast = try state.call(identity, arguments: { s in
+            let table = try s.write(keys: keys) { w -> LuaReference in
+                let t = w.newTable(fields: 4)
+                w.set(keys["x"], integer: point.x, in: t)
+                w.set(keys["label"], string: point.label, in: t)
+                w.set(keys["share"], number: point.share, in: t)
+                let list = w.newTable(sequence: 2)
+                for (i, tag) in point.tags.enumerated() { w.push(tag); w.setTop(at: i + 1, in: list) }
+                w.setTop(keys["tags"], in: t)
+                return s.reference(at: t)
+            }
+            s.push(table)
+            return 1
+        }, read: { s, i in try s.value(at: i) })
         let slow = try state.call(identity, arguments: { s in try s.push(encoding: point); return 1 }, read: { s, i in try s.value(at: i) })
         #expect(fast == slow)
         #expect(try LuaDecoder().decode(Point.self, from: fast) == point)
+        let read = try state.call(identity, arguments: { s in try s.push(encoding: point); return 1 }, read: { s, i in
+            try s.read(keys: keys) { r in (r.integer(keys["x"], of: i), r.string(keys["label"], of: i), r.boolean(keys["x"], of: i)) }
+        })
+        #expect(read.0 == point.x && read.1 == point.label && read.2 == nil)
     }
 }

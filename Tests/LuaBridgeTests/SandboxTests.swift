@@ -11,11 +11,11 @@ func makeSandbox(limits: LuaLimits = LuaLimits(instructionBudget: 1_000_000, mem
     return try Sandbox(state: LuaState(limits: limits), libraryFolder: folder, libraryName: "rules/lib")
 }
 
-/// Runs an untrusted chunk and returns its first result.
+/// Runs an untrusted chunk as a guarded call and returns its first result.
 @discardableResult
 func run(_ source: String, in sandbox: Sandbox, name: String = "@rules/test.lua") throws -> LuaValue {
     let chunk = try sandbox.load(source, chunkName: name)
-    return try sandbox.state.call(chunk)[0]
+    return try sandbox.call(chunk)[0]
 }
 
 /// The message of the runtime error a chunk raises, or nil if it does not raise one.
@@ -164,21 +164,25 @@ func expectStillUsable(_ sandbox: Sandbox) throws {
         try expectStillUsable(sandbox)
     }
 
-    @Test func budgetedPcallGivesEachCallItsOwnBudget() throws {
+    @Test func guardedCallsGiveEachCallItsOwnBudgetAndLocateErrors() throws {
         let sandbox = try makeSandbox()
+        let script = try sandbox.load("""
+            return { function() while true do end end, function() return 42 end,
+                     function() error('boom') end, function() local t = {} for i = 1, 1e8 do t[i] = i end end }
+            """, chunkName: "@rules/calls.lua")
         let driver = try sandbox.state.load("""
-            local api = ...
-            local results = {}
-            for _, f in ipairs { function() while true do end end, function() return 42 end,
-                                 function() error('boom') end, function() return ('x'):rep(1e9) end } do
-              local ok, value, kind = api.budgeted_pcall(f)
-              results[#results + 1] = ok and value or kind
+            local api, f = ...
+            local marks, results = {}, {}
+            local ok, calls = api.guarded(f)
+            for i, call in ipairs(calls) do
+              local ok, value, kind, file, line = api.guarded(call)
+              results[#results + 1] = ok and tostring(value) or (kind .. "@" .. tostring(file) .. ":" .. tostring(line))
             end
-            return table.concat({ tostring(results[1]), tostring(results[2]), results[3], results[4] }, ',')
+            return table.concat(results, ',')
             """, chunkName: "=driver")
-        // The driver itself is trusted and unbudgeted, as the engine's is; each script call is budgeted.
-        let summary = try sandbox.state.call(driver, budgeted: false, arguments: { s in s.push(sandbox.api); return 1 }, read: { s, i in try s.value(at: i) })
-        #expect(summary == .string("budget,42,error,memory"))
+        // The driver is trusted, as the engine's is; each script call is guarded (budgeted).
+        let summary = try sandbox.state.call(driver, arguments: { s in s.push(sandbox.api); s.push(script); return 2 }, read: { s, i in try s.value(at: i) })
+        #expect(summary == .string("budget@rules/calls.lua:1,42,error@rules/calls.lua:1,memory@nil:nil"))
     }
 }
 

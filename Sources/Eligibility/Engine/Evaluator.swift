@@ -131,9 +131,9 @@ public final class Evaluator {
     /// for `check` and `explain`, not batch work).
     public func evaluate(_ facts: BusinessFacts, asOf: AsOf, programmes: Set<String>? = nil,
                          explain: Bool = false) throws -> [Decision] {
-        guard facts.vocabulary === vocabulary else {
-            throw InputError(file: "", message: "the business was read with another fact vocabulary than these rules'")
-        }
+        // Facts typed by another vocabulary (another rule book's) are read again with this one's.
+        let facts = facts.vocabulary === vocabulary ? facts
+            : try BusinessFile.read(facts.document, fileName: "business", vocabulary: vocabulary)
         let instant = asOf.luaString
         let only = try onlyTable(programmes)
         let timing = timesStages
