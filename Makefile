@@ -6,11 +6,16 @@ SWIFT ?= swift
 NICE ?=
 BIN := .build/release/eligible
 
-# A fresh machine has no Lua: install Debian's liblua5.4-dev (and pkg-config) when missing.
+# A fresh machine has none of the C libraries the project links: install each Debian package
+# (with pkg-config) whose library is missing: Lua 5.4, libyaml (YAML events), YAJL (JSON rows).
+DEBIAN_LIBRARIES := lua5.4:liblua5.4-dev yaml-0.1:libyaml-dev yajl:libyajl-dev
 deps:
-	@if ! pkg-config --exists lua5.4 2>/dev/null; then \
-		echo "Installing liblua5.4-dev (Lua 5.4 headers and library)..."; \
-		apt-get update -qq && apt-get install -y -qq pkg-config liblua5.4-dev; \
+	@missing=""; for pair in $(DEBIAN_LIBRARIES); do \
+		pkg-config --exists $${pair%%:*} 2>/dev/null || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ] || ! command -v pkg-config >/dev/null; then \
+		echo "Installing$$missing (and pkg-config)..."; \
+		apt-get update -qq && apt-get install -y -qq pkg-config $$missing; \
 	fi
 
 build: deps

@@ -22,13 +22,15 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CYAJL", path: "Sources/CYAJL", pkgConfig: "yajl", providers: [.apt(["libyajl-dev"])]),
         // The bridge's C runtime: the allocator, budgets and their watchdog, guarded calls.
         .target(name: "CLuaRuntime", dependencies: ["CLua"]),
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaRuntime"], resources: [.embedInCode("sandbox.lua")]),
         .target(
             name: "Eligibility",
             dependencies: [
-                "LuaBridge",
+                "LuaBridge", "CLibYAML", "CYAJL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -386,14 +386,16 @@ void clua_pushguarded(lua_State *L) { lua_pushcfunction(L, clua_guarded); }
 /* ---- Shared variables of rule files ------------------------------------------------------- */
 
 /*
- * changed_cells(cells): `cells` is a sequence f1, i1, v1, f2, i2, v2, ... of rule-file
- * functions, upvalue numbers and the values recorded when the rules loaded. Restores every
+ * changed_cells(cells, n): `cells` holds n triples f1, i1, v1, f2, i2, v2, ... of rule-file
+ * functions, upvalue numbers and the values recorded when the rules loaded (a value may be nil). Restores every
  * upvalue whose value changed and returns the 1-based numbers of those cells (nothing when
  * none did): one call per evaluation, raw operations only.
  */
 static int clua_changed_cells(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+    lua_Integer cells = luaL_checkinteger(L, 2); /* a value may be nil: the count is given */
+    lua_Integer n = 3 * cells;
+    lua_settop(L, 2);
     int results = 0;
     for (lua_Integer k = 1; k + 2 <= n; k += 3) {
         luaL_checkstack(L, 4, "changed cells");

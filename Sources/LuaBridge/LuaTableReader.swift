@@ -9,26 +9,30 @@ import CLuaRuntime
 /// table and return its index; call `pop(to:)` with the index from `mark` to drop what was
 /// pushed. Every accessor returns nil when the value is absent or of another type.
 public struct LuaTableReader {
-    let L: OpaquePointer
-    let keys: Int32
+    @usableFromInline let L: OpaquePointer
+    @usableFromInline let keys: Int32
 
     /// The current top of the stack, to restore with `pop(to:)`.
+    @inlinable
     public var mark: Int32 { lua_gettop(L) }
 
     /// Drops everything pushed since `mark`.
+    @inlinable
     public func pop(to mark: Int32) { lua_settop(L, mark) }
 
     /// Pushes a referenced value and returns its index.
     @discardableResult
+    @inlinable
     public func push(_ reference: LuaReference) -> Int32 {
         lua_rawgeti(L, clua_registryindex(), lua_Integer(reference.slot))
         return lua_gettop(L)
     }
 
     /// The length of the sequence at `table` (raw, no `__len`).
+    @inlinable
     public func count(_ table: Int32) -> Int { Int(lua_rawlen(L, table)) }
 
-    private func fetch(_ key: LuaKey, of table: Int32) -> Int32 {
+    @inlinable func fetch(_ key: LuaKey, of table: Int32) -> Int32 {
         lua_rawgeti(L, keys, lua_Integer(key.slot))
         return lua_rawget(L, table)
     }
@@ -36,6 +40,7 @@ public struct LuaTableReader {
     // MARK: - Fields by key
 
     /// A string field (UTF-8 checked; nil for other bytes).
+    @inlinable
     public func string(_ key: LuaKey, of table: Int32) -> String? {
         defer { lua_settop(L, -2) }
         guard fetch(key, of: table) == LUA_TSTRING else { return nil }
@@ -43,6 +48,7 @@ public struct LuaTableReader {
     }
 
     /// An integer field (a float with an exact integer value counts).
+    @inlinable
     public func integer(_ key: LuaKey, of table: Int32) -> Int? {
         defer { lua_settop(L, -2) }
         guard fetch(key, of: table) == LUA_TNUMBER else { return nil }
@@ -50,6 +56,7 @@ public struct LuaTableReader {
     }
 
     /// A boolean field.
+    @inlinable
     public func boolean(_ key: LuaKey, of table: Int32) -> Bool? {
         defer { lua_settop(L, -2) }
         guard fetch(key, of: table) == LUA_TBOOLEAN else { return nil }
@@ -57,6 +64,7 @@ public struct LuaTableReader {
     }
 
     /// Pushes a table field and returns its index, or nil (nothing pushed) when it is not a table.
+    @inlinable
     public func table(_ key: LuaKey, of table: Int32) -> Int32? {
         guard fetch(key, of: table) == LUA_TTABLE else { lua_settop(L, -2); return nil }
         return lua_gettop(L)
@@ -65,6 +73,7 @@ public struct LuaTableReader {
     // MARK: - Items by position
 
     /// The integer at position `index` (1-based) of a sequence.
+    @inlinable
     public func integer(at index: Int, of table: Int32) -> Int? {
         defer { lua_settop(L, -2) }
         guard lua_rawgeti(L, table, lua_Integer(index)) == LUA_TNUMBER else { return nil }
@@ -72,6 +81,7 @@ public struct LuaTableReader {
     }
 
     /// The string at position `index` of a sequence (UTF-8 checked).
+    @inlinable
     public func string(at index: Int, of table: Int32) -> String? {
         defer { lua_settop(L, -2) }
         guard lua_rawgeti(L, table, lua_Integer(index)) == LUA_TSTRING else { return nil }
@@ -79,6 +89,7 @@ public struct LuaTableReader {
     }
 
     /// The boolean at position `index` of a sequence (false when it is not a boolean).
+    @inlinable
     public func isTrue(at index: Int, of table: Int32) -> Bool {
         defer { lua_settop(L, -2) }
         return lua_rawgeti(L, table, lua_Integer(index)) == LUA_TBOOLEAN && lua_toboolean(L, -1) != 0
@@ -86,18 +97,19 @@ public struct LuaTableReader {
 
     /// Pushes the table at position `index` of a sequence and returns its index, or nil
     /// (nothing pushed) when it is not a table.
+    @inlinable
     public func element(_ index: Int, of table: Int32) -> Int32? {
         guard lua_rawgeti(L, table, lua_Integer(index)) == LUA_TTABLE else { lua_settop(L, -2); return nil }
         return lua_gettop(L)
     }
 
-    private func integerOnTop() -> Int? {
+    @inlinable func integerOnTop() -> Int? {
         var ok: Int32 = 0
         let value = lua_tointegerx(L, -1, &ok)
         return ok != 0 ? Int(value) : nil
     }
 
-    private func stringOnTop() -> String? {
+    @inlinable func stringOnTop() -> String? {
         var length = 0
         guard let chars = lua_tolstring(L, -1, &length) else { return nil }
         return String(validating: UnsafeRawBufferPointer(start: chars, count: length), as: UTF8.self)

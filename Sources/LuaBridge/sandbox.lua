@@ -233,12 +233,10 @@ local function unknown_global(_, name)
   error(format("unknown name '%s' (a typo, or a missing 'local'?)", type(name) == "string" and name or type(name)), 2)
 end
 
+-- Reads of globals go straight to `globals` (a table __index costs no call); an unknown name
+-- reaches globals' own metatable, which raises.
 local env = setmetatable({}, {
-  __index = function(_, name)
-    local value = globals[name]
-    if value == nil then return unknown_global(nil, name) end
-    return value
-  end,
+  __index = globals,
   __newindex = function(_, name)
     error(format("cannot set global '%s': rule scripts cannot change globals; "
       .. "write 'local %s = ...' instead", tostring(name), tostring(name)), 2)

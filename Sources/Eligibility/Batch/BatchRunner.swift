@@ -91,7 +91,7 @@ public final class BatchRunner {
         self.rules = rules
         self.options = options
         let probe = try Evaluator(rules: rules)
-        var ids = try probe.programmes().map(\.id)
+        var ids = probe.programmeIDs
         for problem in probe.problems where !ids.contains(problem.programme) { ids.append(problem.programme) }
         if let only = options.programmes {
             let unknown = only.subtracting(ids).sorted()

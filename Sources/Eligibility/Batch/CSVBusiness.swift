@@ -37,7 +37,7 @@ struct CSVLayout {
         var columns = [Column]()
         var seen = Set<String>()
         for rawName in header {
-            let name = rawName.trimmingCharacters(in: .whitespaces)
+            let name = rawName.trimmedBlanks
             guard seen.insert(name).inserted else {
                 throw InputError(file: fileName, line: 1, path: name, message: "column '\(name)' appears twice in the header")
             }
@@ -97,7 +97,7 @@ struct CSVLayout {
     func rawNode(_ cells: [String]) -> RawNode {
         let tree = Tree()
         for (column, cell) in zip(columns, cells) {
-            let text = cell.trimmingCharacters(in: .whitespaces)
+            let text = cell.trimmedBlanks
             guard !text.isEmpty else { continue }
             tree.insert(column.steps[...], value: CSVLayout.value(text, as: column.type))
         }
@@ -110,7 +110,7 @@ struct CSVLayout {
             if text == "[]" { return RawNode(value: .array([]), line: nil) }
             guard case .records = type else {
                 let items = text.split(separator: ";", omittingEmptySubsequences: false)
-                    .map { RawNode(value: .string($0.trimmingCharacters(in: .whitespaces)), line: nil) }
+                    .map { RawNode(value: .string(String($0).trimmedBlanks), line: nil) }
                 return RawNode(value: .array(items), line: nil)
             }
             return RawNode(value: .string(text), line: nil)

@@ -7,7 +7,6 @@ struct DecisionReader {
     private let state: LuaState
     private let digest: String
     private let code, award, capped, explanation, failed, failedCount, missing, missingCount, error, explained: LuaReference
-    private static let keys = LuaKeyTable(["file", "line", "code", "message"])
     private static let outcomes: [Decision.Outcome] = [.eligible, .ineligible, .needsInformation, .closed, .ruleError]
 
     init(state: LuaState, out: LuaReference, digest: String) throws {
@@ -25,20 +24,66 @@ struct DecisionReader {
         explained = try state.field("explained", of: out)
     }
 
-    /// The decisions of the `count` programmes just decided, `programmes` being the selection in
-    /// the order the runtime decided them.
-    func read(count: Int, programmes: [ProgrammeInfo], asOf: String, explain: Bool) throws -> [Decision] {
+    /// What the reader needs to know of the programmes decided, in the order the runtime decides
+    /// them: ids and criterion ids (failed criteria cross as numbers), made once per selection.
+    struct Selection {
+        let ids: [String]
+        let criteria: [[String]]
+        let files: [String]
+        let lines: [Int]
+
+        init(ids: [String], criteria: [[String]], files: [String], lines: [Int]) {
+            self.ids = ids
+            self.criteria = criteria
+            self.files = files
+            self.lines = lines
+        }
+
+        /// The runtime's catalogue (`{ {id, file, line, {criterion ids}}, ... }`) at `index`, read raw.
+        init(catalogue index: Int32, state: LuaState) throws {
+            var ids = [String](), criteria = [[String]](), files = [String](), lines = [Int]()
+            try state.read(keys: DecisionReader.keys) { r in
+                for n in 0..<r.count(index) {
+                    let mark = r.mark
+                    defer { r.pop(to: mark) }
+                    guard let entry = r.element(n + 1, of: index) else { continue }
+                    ids.append(r.string(at: 1, of: entry) ?? "")
+                    files.append(r.string(at: 2, of: entry) ?? "")
+                    lines.append(r.integer(at: 3, of: entry) ?? 1)
+                    var names = [String]()
+                    if let list = r.element(4, of: entry) {
+                        for i in 0..<r.count(list) { names.append(r.string(at: i + 1, of: list) ?? "") }
+                    }
+                    criteria.append(names)
+                }
+            }
+            self.init(ids: ids, criteria: criteria, files: files, lines: lines)
+        }
+
+        /// The entries whose ids are in `only`, in order.
+        func filtered(_ only: Set<String>) -> Selection {
+            let keep = ids.indices.filter { only.contains(ids[$0]) }
+            return Selection(ids: keep.map { ids[$0] }, criteria: keep.map { criteria[$0] },
+                             files: keep.map { files[$0] }, lines: keep.map { lines[$0] })
+        }
+    }
+
+    /// How a decision's error table names its fields.
+    static let keys = LuaKeyTable(["file", "line", "code", "message"])
+
+    /// The decisions of the `count` programmes just decided.
+    func read(count: Int, selection: Selection, asOf: String, explain: Bool) throws -> [Decision] {
         var decisions = try state.read(keys: Self.keys) { r -> [Decision] in
             let codes = r.push(code), awards = r.push(award), cappeds = r.push(capped), explanations = r.push(explanation)
             let faileds = r.push(failed), failedCounts = r.push(failedCount)
             let missings = r.push(missing), missingCounts = r.push(missingCount), errors = r.push(error)
             var out = [Decision]()
             out.reserveCapacity(count)
-            for k in 1...max(count, 1) where k <= count && k <= programmes.count {
-                let programme = programmes[k - 1]
+            let engine = EngineVersion.current
+            for k in 1...max(count, 1) where k <= count && k <= selection.ids.count {
                 let outcome = Self.outcomes[max(0, min(4, (r.integer(at: k, of: codes) ?? 5) - 1))]
-                var decision = Decision(programme: programme.id, outcome: outcome, failed: [], missing: [],
-                                        asOf: asOf, rulesDigest: digest, engineVersion: EngineVersion.current)
+                var decision = Decision(programme: selection.ids[k - 1], outcome: outcome, failed: [], missing: [],
+                                        asOf: asOf, rulesDigest: digest, engineVersion: engine)
                 switch outcome {
                 case .eligible:
                     decision.award = r.integer(at: k, of: awards).map(Money.init(pence:))
@@ -48,10 +93,11 @@ struct DecisionReader {
                     let mark = r.mark
                     if let list = r.element(k, of: faileds) {
                         let n = r.integer(at: k, of: failedCounts) ?? 0
+                        let ids = selection.criteria[k - 1]
                         decision.failed.reserveCapacity(n)
                         for i in 0..<n {
                             guard let number = r.integer(at: i + 1, of: list) else { continue }
-                            if number >= 1, number <= programme.criteria.count { decision.failed.append(programme.criteria[number - 1].id) }
+                            if number >= 1, number <= ids.count { decision.failed.append(ids[number - 1]) }
                         }
                     }
                     if let list = r.element(k, of: missings) {
@@ -64,8 +110,8 @@ struct DecisionReader {
                     let mark = r.mark
                     if let table = r.element(k, of: errors) {
                         let diagnostic = RuleDiagnostic(
-                            file: r.string(Self.keys["file"], of: table) ?? programme.file,
-                            line: r.integer(Self.keys["line"], of: table) ?? programme.line,
+                            file: r.string(Self.keys["file"], of: table) ?? selection.files[k - 1],
+                            line: r.integer(Self.keys["line"], of: table) ?? selection.lines[k - 1],
                             code: r.string(Self.keys["code"], of: table) ?? "error",
                             message: r.string(Self.keys["message"], of: table) ?? "the rule script failed")
                         decision.diagnostic = diagnostic

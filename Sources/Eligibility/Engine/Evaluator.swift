@@ -31,9 +31,9 @@ public final class Evaluator {
     private let probeFunction: LuaReference
     private let results: DecisionReader
     private let writer: FactsWriter
-    /// Every loaded programme as declared, by load number (1-based in Lua; 0-based here).
-    private let loaded: [ProgrammeInfo]
-    private var selection: (ids: Set<String>?, table: LuaReference?, programmes: [ProgrammeInfo])
+    /// Every loaded programme's id, file, line and criterion ids, in load order.
+    private let loaded: DecisionReader.Selection
+    private var selection: (ids: Set<String>?, table: LuaReference?, programmes: DecisionReader.Selection)
 
     /// Nanoseconds spent in each stage since `resetStages()` (for `make bench`).
     package private(set) var stageNanoseconds = (push: UInt64(0), decide: UInt64(0), readBack: UInt64(0))
@@ -106,8 +106,8 @@ public final class Evaluator {
             }
         }
         self.problems = problems
-        loaded = try state.call(describeFunction, results: 1, arguments: { state in state.pushNil(); return 1 },
-                                read: { state, index in try state.decode([ProgrammeInfo].self, at: index) })
+        let catalogue = try state.field("catalogue", of: runtime)
+        loaded = try state.call(catalogue, results: 1, read: { state, index in try DecisionReader.Selection(catalogue: index, state: state) })
         results = try DecisionReader(state: state, out: try state.field("out", of: runtime), digest: rules.digest)
         selection = (nil, nil, loaded)
     }
@@ -147,7 +147,7 @@ public final class Evaluator {
             return 3
         }, read: { state, index in state.integer(at: index) ?? 0 })
         let t2 = timing ? Evaluator.now() : 0
-        var decisions = try results.read(count: count, programmes: selection.programmes, asOf: instant, explain: explain)
+        var decisions = try results.read(count: count, selection: selection.programmes, asOf: instant, explain: explain)
         for problem in problems where programmes?.contains(problem.programme) ?? true {
             decisions.append(Decision(programme: problem.programme, outcome: .ruleError, failed: [], missing: [],
                                       error: problem.message, diagnostic: problem.diagnostic, asOf: instant,
@@ -178,7 +178,7 @@ public final class Evaluator {
         guard let programmes else { selection = (nil, nil, loaded); return nil }
         try state.push(LuaValue.table(Dictionary(uniqueKeysWithValues: programmes.map { (LuaValue.string($0), LuaValue.boolean(true)) })))
         let table = state.popReference()
-        selection = (programmes, table, loaded.filter { programmes.contains($0.id) })
+        selection = (programmes, table, loaded.filtered(programmes))
         return table
     }
 
@@ -191,12 +191,14 @@ public final class Evaluator {
 
     // MARK: - Describing
 
+    /// The ids of the programmes that loaded, in load order (rule files sorted by name).
+    public var programmeIDs: [String] { loaded.ids }
+
     /// What the rule book declares about each programme, with its texts and parameters as at
     /// `asOf` (its opening, when nil) and whether it is open then.
     public func programmes(asOf: AsOf? = nil) throws -> [ProgrammeInfo] {
-        guard let asOf else { return loaded }
-        return try state.call(describeFunction, results: 1, arguments: { state in
-            state.push(asOf.luaString)
+        try state.call(describeFunction, results: 1, arguments: { state in
+            if let asOf { state.push(asOf.luaString) } else { state.pushNil() }
             return 1
         }, read: { state, index in try state.decode([ProgrammeInfo].self, at: index) })
     }

@@ -10,13 +10,11 @@ import LuaBridge
 /// "does not apply" go into the slot's `na` table.
 final class FactsWriter {
     private let state: LuaState
-    private let vocabulary: Vocabulary
     let keys: LuaKeyTable
     private let newSlot: LuaReference
     private let historyMeta: LuaReference
     private let notApplicable: LuaReference
     private let recordNumbers: [RecordType: Int]
-    private var factKeys: [RecordType: [LuaKey]] = [:]
     /// The business's own slot.
     private(set) var root: Slot!
 
@@ -26,28 +24,31 @@ final class FactsWriter {
         let proxy: LuaReference
         let na: LuaReference
         let path: String
+        /// The record's facts' keys, in the record type's order (empty for a list).
+        let keys: [LuaKey]
         /// Which facts (by index) were given, and which did not apply, last time.
         var given: [Bool]
         var notApplicable: [Bool]
         /// Child slots by fact index: records, and lists.
-        var children: [Int: Slot] = [:]
+        var children: [Slot?]
         /// For a list slot: its item slots (lists of records) and how many items it held.
         var items: [Slot] = []
         var count = 0
 
-        init(data: LuaReference, proxy: LuaReference, na: LuaReference, path: String, facts: Int) {
+        init(data: LuaReference, proxy: LuaReference, na: LuaReference, path: String, keys: [LuaKey]) {
             self.data = data
             self.proxy = proxy
             self.na = na
             self.path = path
-            given = Array(repeating: false, count: facts)
+            self.keys = keys
+            given = Array(repeating: false, count: keys.count)
             notApplicable = given
+            children = Array(repeating: nil, count: keys.count)
         }
     }
 
     init(state: LuaState, vocabulary: Vocabulary, runtime: LuaReference, notApplicable: LuaReference) throws {
         self.state = state
-        self.vocabulary = vocabulary
         keys = LuaKeyTable(vocabulary.names)
         newSlot = try state.field("new_slot", of: runtime)
         historyMeta = try state.field("history_meta", of: runtime)
@@ -59,7 +60,6 @@ final class FactsWriter {
         }
         number(vocabulary.root)
         recordNumbers = numbers
-        for record in numbers.keys { factKeys[record] = record.facts.map { keys[$0.name] } }
         root = try makeSlot(vocabulary.root, path: "", list: false)
     }
 
@@ -84,6 +84,7 @@ final class FactsWriter {
 
     private func makeSlot(_ record: RecordType?, path: String, list: Bool) throws -> Slot {
         let number = record.flatMap { recordNumbers[$0] } ?? 0
+        let keys = record.map { $0.facts.map { self.keys[$0.name] } } ?? []
         return try state.call(newSlot, results: 3, arguments: { state in
             state.push(number)
             state.push(path)
@@ -91,104 +92,85 @@ final class FactsWriter {
             return 3
         }, read: { state, first in
             Slot(data: state.reference(at: first), proxy: state.reference(at: first + 1), na: state.reference(at: first + 2),
-                 path: path, facts: record?.facts.count ?? 0)
+                 path: path, keys: keys)
         })
+    }
+
+    /// The child slot of `slot` for fact `i`, made on first use (a protected call into the
+    /// runtime; the raw writes around it use absolute stack indexes, so it does not disturb them).
+    private func child(_ slot: Slot, _ i: Int, _ record: RecordType?, name: String, list: Bool) throws -> Slot {
+        if let existing = slot.children[i] { return existing }
+        let made = try makeSlot(record, path: FactPath.join(slot.path, name), list: list)
+        slot.children[i] = made
+        return made
     }
 
     /// Writes a business: after this the root slot's proxy is the business rules see.
     func write(_ record: FactRecord) throws {
-        try ensureSlots(record, root)
-        try state.write(keys: keys) { w in write(record, into: root, w) }
+        try state.write(keys: keys) { w in try write(record, into: root, w) }
     }
 
-    /// Makes any slot this business needs that does not exist yet (protected calls into the
-    /// runtime), so the write itself is raw sets only.
-    private func ensureSlots(_ record: FactRecord, _ slot: Slot) throws {
-        for (i, value) in record.values.enumerated() {
-            guard let value else { continue }
-            let fact = record.type.facts[i]
-            switch (fact.type, value) {
-            case (.record(let child), .record(let r)):
-                if slot.children[i] == nil { slot.children[i] = try makeSlot(child, path: FactPath.join(slot.path, fact.name), list: false) }
-                try ensureSlots(r, slot.children[i]!)
-            case (.records(let child), .list(let items)):
-                let path = FactPath.join(slot.path, fact.name)
-                if slot.children[i] == nil { slot.children[i] = try makeSlot(nil, path: path, list: true) }
-                let list = slot.children[i]!
-                while list.items.count < items.count {
-                    list.items.append(try makeSlot(child, path: FactPath.item(path, list.items.count), list: false))
-                }
-                for (n, item) in items.enumerated() { if case .record(let r) = item { try ensureSlots(r, list.items[n]) } }
-            case (.textList, .list), (.severalOf, .list):
-                if slot.children[i] == nil { slot.children[i] = try makeSlot(nil, path: FactPath.join(slot.path, fact.name), list: true) }
-            default:
-                continue
-            }
-        }
-    }
-
-    private func write(_ record: FactRecord, into slot: Slot, _ w: LuaTableWriter) {
+    private func write(_ record: FactRecord, into slot: Slot, _ w: LuaTableWriter) throws {
         let base = w.top
         let data = w.push(slot.data)
-        let keys = factKeys[record.type]!
-        var naTable: Int32?
-        for i in record.values.indices {
-            let key = keys[i]
-            guard let value = record.values[i] else {
+        var naTable: Int32 = 0
+        let values = record.values
+        for i in 0..<values.count {
+            let key = slot.keys[i]
+            switch values[i] {
+            case nil:
                 if slot.given[i] { w.clear(key, in: data); slot.given[i] = false }
                 if slot.notApplicable[i] { clearNotApplicable(key, slot, &naTable, w); slot.notApplicable[i] = false }
                 continue
-            }
-            if case .notApplicable = value {
+            case .notApplicable?:
                 if slot.given[i] { w.clear(key, in: data); slot.given[i] = false }
-                if naTable == nil { naTable = w.push(slot.na) }
-                w.mark(key, in: naTable!)
+                if naTable == 0 { naTable = w.push(slot.na) }
+                w.mark(key, in: naTable)
                 slot.notApplicable[i] = true
                 continue
-            }
-            if slot.notApplicable[i] { clearNotApplicable(key, slot, &naTable, w); slot.notApplicable[i] = false }
-            slot.given[i] = true
-            let fact = record.type.facts[i]
-            switch value {
-            case .record(let child):
-                let childSlot = slot.children[i]!
-                write(child, into: childSlot, w)
+            case .record(let child)?:
+                let childSlot = try self.child(slot, i, child.type, name: record.type.facts[i].name, list: false)
+                try write(child, into: childSlot, w)
                 w.set(key, reference: childSlot.proxy, in: data)
-            case .list(let items):
-                let list = slot.children[i]!
-                writeList(items, fact: fact, into: list, w)
+            case .list(let items)?:
+                let fact = record.type.facts[i]
+                let list = try self.child(slot, i, nil, name: fact.name, list: true)
+                try writeList(items, items: fact.type.recordType, into: list, w)
                 w.set(key, reference: list.proxy, in: data)
-            case .history(let entries):
-                pushHistory(entries, path: FactPath.join(slot.path, fact.name), w)
+            case .history(let entries)?:
+                pushHistory(entries, path: FactPath.join(slot.path, record.type.facts[i].name), w)
                 w.setTop(key, in: data)
-            default:
+            case let value?:
                 pushScalar(value, w)
                 w.setTop(key, in: data)
             }
+            slot.given[i] = true
+            if slot.notApplicable[i] { clearNotApplicable(key, slot, &naTable, w); slot.notApplicable[i] = false }
         }
         w.pop(to: base)
     }
 
-    private func clearNotApplicable(_ key: LuaKey, _ slot: Slot, _ naTable: inout Int32?, _ w: LuaTableWriter) {
-        if naTable == nil { naTable = w.push(slot.na) }
-        w.clear(key, in: naTable!)
+    private func clearNotApplicable(_ key: LuaKey, _ slot: Slot, _ naTable: inout Int32, _ w: LuaTableWriter) {
+        if naTable == 0 { naTable = w.push(slot.na) }
+        w.clear(key, in: naTable)
     }
 
-    private func writeList(_ items: [FactValue], fact: FactDefinition, into list: Slot, _ w: LuaTableWriter) {
+    private func writeList(_ values: [FactValue], items record: RecordType?, into list: Slot, _ w: LuaTableWriter) throws {
         let base = w.top
         let data = w.push(list.data)
-        for (n, item) in items.enumerated() {
-            if case .record(let record) = item {
+        for (n, item) in values.enumerated() {
+            if case .record(let r) = item {
+                if n == list.items.count { list.items.append(try makeSlot(record, path: FactPath.item(list.path, n), list: false)) }
                 let itemSlot = list.items[n]
-                write(record, into: itemSlot, w)
+                try write(r, into: itemSlot, w)
                 w.set(at: n + 1, reference: itemSlot.proxy, in: data)
             } else {
                 pushScalar(item, w)
                 w.setTop(at: n + 1, in: data)
             }
         }
-        if list.count > items.count { for n in items.count..<list.count { w.clear(at: n + 1, in: data) } }
-        list.count = items.count
+        if list.count > values.count { for n in values.count..<list.count { w.clear(at: n + 1, in: data) } }
+        list.count = values.count
         w.pop(to: base)
     }
 

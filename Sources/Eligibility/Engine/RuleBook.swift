@@ -17,14 +17,26 @@ public struct RuleBook: Sendable {
         /// The line where the file declares its programme (`return programme {`), where a
         /// declaration problem with no line of its own is reported; 1 if there is none.
         public var programmeLine: Int {
-            var number = 0
-            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-                number += 1
-                let text = line.drop { $0 == " " || $0 == "\t" }
-                let rest = text.hasPrefix("return") ? text.dropFirst(6).drop { $0 == " " || $0 == "\t" } : text
-                if rest.hasPrefix("programme"), rest.dropFirst(9).drop(while: { $0 == " " || $0 == "\t" }).first.map({ $0 == "{" || $0 == "(" }) ?? false {
-                    return number
+            let bytes = Array(source.utf8)
+            var number = 1, i = 0
+            func skipBlanks() { while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 } }
+            func word(_ w: [UInt8]) -> Bool {
+                guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { return false }
+                i += w.count
+                return true
+            }
+            while i < bytes.count {
+                let start = i
+                skipBlanks()
+                if word(Array("return".utf8)) { skipBlanks() }
+                if word(Array("programme".utf8)) {
+                    skipBlanks()
+                    if i < bytes.count, bytes[i] == 0x7B || bytes[i] == 0x28 { return number }
                 }
+                i = start
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+                i += 1
+                number += 1
             }
             return 1
         }

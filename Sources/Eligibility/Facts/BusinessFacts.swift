@@ -95,7 +95,7 @@ public struct BusinessFacts: Hashable, Sendable {
     public mutating func set(_ path: String, text: String) throws(FactPathError) {
         let steps = try Self.steps(of: path)
         let definition = try self.definition(at: path, steps: steps)
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedBlanks
         if trimmed.isEmpty { try set(path, to: nil); return }
         if ScalarReading.isNotApplicable(trimmed) { try set(path, to: .notApplicable); return }
         let value: FactValue

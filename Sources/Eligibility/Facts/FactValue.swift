@@ -1,6 +1,6 @@
 /// One value of a fact, typed as the vocabulary declares it. This is what crosses into Lua:
 /// booleans, integers, floats, integer pence, day and minute strings, strings, lists, records.
-public indirect enum FactValue: Hashable, Sendable {
+public enum FactValue: Hashable, Sendable {
     /// A yes/no fact.
     case boolean(Bool)
     /// A whole number.

@@ -12,14 +12,14 @@
 public enum ScalarReading {
     /// The words that answer "does not apply".
     public static func isNotApplicable(_ text: String) -> Bool {
-        let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = text.trimmedBlanks.lowercased()
         return lower == "does not apply" || lower == "n/a"
     }
 
     /// The value of `text` as a fact of `type` (a scalar type: not a list or record), or a
     /// message saying what is wrong and what to write instead.
     public static func read(_ text: String, as type: FactType, range: ClosedRange<Double>? = nil) -> Result<FactValue, ValueError> {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmedBlanks
         do {
             switch type {
             case .yesNo:

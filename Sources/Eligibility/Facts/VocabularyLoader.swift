@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads a fact vocabulary file (`rules/facts.yaml`) and checks it, reporting every mistake at
 /// its line with what to write instead:
@@ -38,27 +37,22 @@ public enum VocabularyLoader {
     /// Reads a vocabulary from its text.
     public static func parse(_ text: String, file: String) throws(VocabularyError) -> Vocabulary {
         var reader = Reader(file: file)
-        let root: Node?
+        let document: RawNode?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw VocabularyError([reader.problem(of: error)])
+            document = try YAMLReader.read(text, fileName: file, maximumValues: 1_000_000, what: "the vocabulary")
         } catch {
-            throw VocabularyError([Problem(file: file, line: 1, message: "invalid YAML: \(error)")])
+            throw VocabularyError(error.errors.map { Problem(file: file, line: $0.line ?? 1, message: $0.message) })
         }
-        guard let root, case .mapping(let top) = root else {
+        guard let document, case .object(let top) = document.value else {
             throw VocabularyError([Problem(file: file, line: 1, message: "the vocabulary must be a mapping with business: and choices:")])
         }
-        if let anchored = reader.firstAnchor(root) {
-            throw VocabularyError([Problem(file: file, line: anchored, message: "YAML anchors and aliases (&name, *name) are not used in the vocabulary; write each fact out")])
-        }
-        var businessNode: Node?
-        for (key, value) in top {
-            switch key.string ?? "" {
-            case "business": businessNode = value
-            case "choices": reader.readChoices(value)
+        var businessNode: RawNode?
+        for member in top {
+            switch member.key {
+            case "business": businessNode = member.value
+            case "choices": reader.readChoices(member.value)
             default:
-                reader.report(key, "unknown section '\(key.string ?? "?")'" + Suggestion.didYouMean(key.string ?? "", among: ["business", "choices"])
+                reader.report(member.line, "unknown section '\(member.key)'" + Suggestion.didYouMean(member.key, among: ["business", "choices"])
                     + " (the vocabulary has business: and choices:)")
             }
         }
@@ -87,73 +81,48 @@ public enum VocabularyLoader {
         let file: String
         var problems: [Problem] = []
         var choiceLists: [String: ChoiceList] = [:]
-        private var pendingLists: [String: Node] = [:]
 
         init(file: String) { self.file = file }
 
-        mutating func report(_ node: Node, _ message: String) {
-            problems.append(Problem(file: file, line: node.mark?.line ?? 1, message: message))
+        mutating func report(_ line: Int?, _ message: String) {
+            problems.append(Problem(file: file, line: line ?? 1, message: message))
         }
 
-        func problem(of error: YamlError) -> Problem {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return Problem(file: file, line: mark.line, message: "invalid YAML: \(problem)")
-            case .duplicatedKeysInMapping(let keys, let context):
-                return Problem(file: file, line: context.mark.line, message: "\(keys.map { "'\($0)'" }.joined(separator: ", ")) given more than once; keep one")
-            default:
-                return Problem(file: file, line: 1, message: "invalid YAML: \(error)")
-            }
-        }
+        mutating func report(_ node: RawNode, _ message: String) { report(node.line, message) }
 
-        /// The line of the first node with an anchor (aliases need one), if any.
-        func firstAnchor(_ node: Node) -> Int? {
-            if node.anchor != nil { return node.mark?.line ?? 1 }
-            switch node {
-            case .mapping(let m):
-                for (k, v) in m { if let line = firstAnchor(k) ?? firstAnchor(v) { return line } }
-            case .sequence(let s):
-                for item in s { if let line = firstAnchor(item) { return line } }
-            case .alias(let alias): return alias.mark?.line ?? 1
-            case .scalar: break
-            }
-            return nil
-        }
-
-        mutating func readChoices(_ node: Node) {
-            guard case .mapping(let lists) = node else {
+        mutating func readChoices(_ node: RawNode) {
+            guard case .object(let lists) = node.value else {
                 report(node, "choices: must list named value lists, e.g. fuels: [diesel, petrol, electric]")
                 return
             }
-            for (key, value) in lists {
-                guard let name = key.string, !name.isEmpty else { report(key, "a value list needs a name"); continue }
-                if let list = readValues(value, name: name, what: "value list '\(name)'") { choiceLists[name] = list }
+            for member in lists {
+                if let list = readValues(member.value, name: member.key, what: "value list '\(member.key)'") { choiceLists[member.key] = list }
             }
         }
 
         /// A list of values: `[A, B]`, or a mapping of value to meaning.
-        mutating func readValues(_ node: Node, name: String?, what: String) -> ChoiceList? {
+        mutating func readValues(_ node: RawNode, name: String?, what: String) -> ChoiceList? {
             var choices = [ChoiceList.Choice]()
-            switch node {
-            case .sequence(let items):
+            switch node.value {
+            case .array(let items):
                 for item in items {
-                    guard let value = item.string, isValue(value) else {
-                        report(item, "\(what): a value is one word of letters, digits, '-' or '_', got \(item.string?.quotedForMessage ?? "a list or mapping")")
+                    guard let value = item.text, isValue(value) else {
+                        report(item, "\(what): a value is one word of letters, digits, '-' or '_', got \(item.text?.quotedForMessage ?? item.gotDescription)")
                         continue
                     }
                     choices.append(.init(value: value, meaning: nil))
                 }
-            case .mapping(let pairs):
-                for (key, meaning) in pairs {
-                    guard let value = key.string, isValue(value) else {
-                        report(key, "\(what): a value is one word of letters, digits, '-' or '_', got \(key.string?.quotedForMessage ?? "a list or mapping")")
+            case .object(let pairs):
+                for pair in pairs {
+                    guard isValue(pair.key) else {
+                        report(pair.line, "\(what): a value is one word of letters, digits, '-' or '_', got \(pair.key.quotedForMessage)")
                         continue
                     }
-                    guard let text = meaning.string, !text.isEmpty else {
-                        report(meaning, "\(what): value '\(value)' needs a meaning in words, e.g. \(value): what it means")
+                    guard let text = pair.value.text, !text.isEmpty else {
+                        report(pair.line, "\(what): value '\(pair.key)' needs a meaning in words, e.g. \(pair.key): what it means")
                         continue
                     }
-                    choices.append(.init(value: value, meaning: text))
+                    choices.append(.init(value: pair.key, meaning: text))
                 }
             default:
                 report(node, "\(what) needs values: a list like [A, B, C] or value: meaning lines")
@@ -174,53 +143,49 @@ public enum VocabularyLoader {
             return text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
         }
 
-        /// A record: `meaning:`, `question:` and `facts:`.
-        mutating func readRecord(_ node: Node, path: String, what: String, keys: [(Node, Node)]? = nil) -> RecordType? {
-            guard let pairs = keys ?? node.mapping.map(Array.init) else {
-                report(node, "\(what) needs meaning: and facts:")
-                return nil
-            }
-            var meaning: String?, question: String?, factsNode: Node?
-            for (key, value) in pairs {
-                switch key.string ?? "" {
-                case "meaning": meaning = text(value, "\(what): meaning")
-                case "question": question = text(value, "\(what): question")
-                case "facts": factsNode = value
-                default:
-                    if keys == nil {
-                        report(key, "\(what): unknown key '\(key.string ?? "?")'" + Suggestion.didYouMean(key.string ?? "", among: recordKeys) + " (a record has meaning:, question: and facts:)")
+        /// A record: `meaning:`, `question:` and `facts:` (`fields` when a fact's own keys hold them).
+        mutating func readRecord(_ node: RawNode, path: String, what: String, fields given: [String: RawNode]? = nil) -> RecordType? {
+            var fields = given ?? [:]
+            if given == nil {
+                guard case .object(let members) = node.value else {
+                    report(node, "\(what) needs meaning: and facts:")
+                    return nil
+                }
+                for member in members {
+                    if recordKeys.contains(member.key) { fields[member.key] = member.value } else {
+                        report(member.line, "\(what): unknown key '\(member.key)'" + Suggestion.didYouMean(member.key, among: recordKeys) + " (a record has meaning:, question: and facts:)")
                     }
                 }
             }
-            if meaning == nil { report(node, "\(what) needs meaning: \"...\" (what the group of facts describes)") }
-            guard let factsNode, case .mapping(let factPairs) = factsNode else {
+            let meaning = fields["meaning"].flatMap { text($0, "\(what): meaning") }
+            let question = fields["question"].flatMap { text($0, "\(what): question") }
+            if fields["meaning"] == nil { report(node, "\(what) needs meaning: \"...\" (what the group of facts describes)") }
+            guard let factsNode = fields["facts"], case .object(let factMembers) = factsNode.value else {
                 report(node, "\(what) needs facts: with at least one fact, e.g. facts: { name: { type: text, meaning: ..., question: ... } }")
                 return nil
             }
             var facts = [FactDefinition]()
-            var seen = Set<String>()
-            for (key, value) in factPairs {
-                guard let name = key.string, isName(name) else {
-                    report(key, "fact name \(key.string?.quotedForMessage ?? "?") must be a camelCase word: letters and digits, starting with a lower-case letter (e.g. rateableValue)")
+            for member in factMembers {
+                guard isName(member.key) else {
+                    report(member.line, "fact name \(member.key.quotedForMessage) must be a camelCase word: letters and digits, starting with a lower-case letter (e.g. rateableValue)")
                     continue
                 }
-                guard seen.insert(name).inserted else { report(key, "fact '\(name)' is declared twice in \(what)"); continue }
-                if let fact = readFact(value, name: name, path: FactPath.join(path, name)) { facts.append(fact) }
+                if let fact = readFact(member.value, name: member.key, path: FactPath.join(path, member.key)) { facts.append(fact) }
             }
             if facts.isEmpty && problems.isEmpty { report(factsNode, "\(what) needs at least one fact") }
-            return RecordType(path: path, meaning: meaning ?? "", question: question, facts: facts, line: node.mark?.line ?? 1)
+            return RecordType(path: path, meaning: meaning ?? "", question: question, facts: facts, line: node.line ?? 1)
         }
 
-        mutating func text(_ node: Node, _ what: String) -> String? {
-            guard let s = node.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+        mutating func text(_ node: RawNode, _ what: String) -> String? {
+            guard let s = node.text, !s.trimmedBlanks.isEmpty else {
                 report(node, "\(what) must be text")
                 return nil
             }
             return s
         }
 
-        mutating func yes(_ node: Node, _ what: String) -> Bool {
-            switch node.string?.lowercased() {
+        mutating func yes(_ node: RawNode, _ what: String) -> Bool {
+            switch node.text?.lowercased() {
             case "yes", "true": return true
             case "no", "false": return false
             default:
@@ -229,21 +194,20 @@ public enum VocabularyLoader {
             }
         }
 
-        mutating func readFact(_ node: Node, name: String, path: String) -> FactDefinition? {
+        mutating func readFact(_ node: RawNode, name: String, path: String) -> FactDefinition? {
             let what = "fact '\(path)'"
-            guard case .mapping(let pairs) = node else {
+            guard case .object(let pairs) = node.value else {
                 report(node, "\(what) needs type:, meaning: and question:, e.g. { type: whole number, meaning: ..., question: ... }")
                 return nil
             }
-            var fields = [String: Node]()
-            for (key, value) in pairs {
-                let k = key.string ?? ""
-                if factKeys.contains(k) { fields[k] = value } else {
-                    report(key, "\(what): unknown key '\(k)'" + Suggestion.didYouMean(k, among: factKeys) + " (keys: \(factKeys.joined(separator: ", ")))")
+            var fields = [String: RawNode]()
+            for pair in pairs {
+                if factKeys.contains(pair.key) { fields[pair.key] = pair.value } else {
+                    report(pair.line, "\(what): unknown key '\(pair.key)'" + Suggestion.didYouMean(pair.key, among: factKeys) + " (keys: \(factKeys.joined(separator: ", ")))")
                 }
             }
-            let line = node.mark?.line ?? 1
-            guard let typeNode = fields["type"], let typeText = typeNode.string else {
+            let line = node.line ?? 1
+            guard let typeNode = fields["type"], let typeText = typeNode.text else {
                 report(node, "\(what) needs type: (one of \(typeNames.joined(separator: ", ")))")
                 return nil
             }
@@ -256,20 +220,20 @@ public enum VocabularyLoader {
                 return nil
             }
             guard let type = readType(typeText, typeNode, fields: fields, path: path, what: what) else { return nil }
-            if fields["values"] != nil, !isChoiceWithInlineValues(type) {
-                report(fields["values"]!, "\(what): values: belongs to a 'one of' or 'several of' fact without a list name")
+            if let values = fields["values"], !isChoiceWithInlineValues(type) {
+                report(values, "\(what): values: belongs to a 'one of' or 'several of' fact without a list name")
             }
-            if fields["facts"] != nil, type.recordType == nil {
-                report(fields["facts"]!, "\(what): facts: belongs to a record or a list of records; make it type: record")
+            if let factsNode = fields["facts"], type.recordType == nil {
+                report(factsNode, "\(what): facts: belongs to a record or a list of records; make it type: record")
             }
             var range: ClosedRange<Double>?
             if let rangeNode = fields["range"] {
                 if !type.isNumber {
                     report(rangeNode, "\(what): range: applies to whole numbers and decimals only")
-                } else if let parsed = rangeNode.string.flatMap(RangeText.parse) {
+                } else if let parsed = rangeNode.text.flatMap(RangeText.parse) {
                     range = parsed
                 } else {
-                    report(rangeNode, "\(what): range must read like \"0 to 100\", \"at least 1\" or \"at most 250\", got \(rangeNode.string?.quotedForMessage ?? "a list or mapping")")
+                    report(rangeNode, "\(what): range must read like \"0 to 100\", \"at least 1\" or \"at most 250\", got \(rangeNode.text?.quotedForMessage ?? rangeNode.gotDescription)")
                 }
             }
             if type.isNumber && range == nil { range = 0...1_000_000_000_000 }
@@ -278,14 +242,13 @@ public enum VocabularyLoader {
                 report(unitNode, "\(what): unit: applies to whole numbers and decimals (money is always pounds)")
             }
             let dated = fields["dated"].map { yes($0, "\(what): dated") } ?? false
-            if dated, type.recordType != nil { report(fields["dated"]!, "\(what): a record cannot be dated; date the facts inside it") }
+            if dated, type.recordType != nil, let datedNode = fields["dated"] { report(datedNode, "\(what): a record cannot be dated; date the facts inside it") }
             let required = fields["required"].map { yes($0, "\(what): required") } ?? false
             var example: String?
             if let exampleNode = fields["example"] {
-                example = exampleNode.string
+                example = exampleNode.text
                 if let e = example, type.recordType == nil {
-                    let itemType = type.itemType ?? type
-                    if case .failure(let error) = ScalarReading.read(e, as: itemType, range: range) {
+                    if case .failure(let error) = ScalarReading.read(e, as: type.itemType ?? type, range: range) {
                         report(exampleNode, "\(what): example \(e.quotedForMessage) is not a valid value: \(error.message)")
                     }
                 } else {
@@ -303,7 +266,7 @@ public enum VocabularyLoader {
             }
         }
 
-        mutating func readType(_ text: String, _ node: Node, fields: [String: Node], path: String, what: String) -> FactType? {
+        mutating func readType(_ text: String, _ node: RawNode, fields: [String: RawNode], path: String, what: String) -> FactType? {
             let words = text.lowercased().split(separator: " ").joined(separator: " ")
             switch words {
             case "yes/no": return .yesNo
@@ -316,11 +279,7 @@ public enum VocabularyLoader {
             case "list of text": return .textList
             case "record", "list of records":
                 let listed = words == "list of records"
-                let child = readRecord(node, path: listed ? path + "[]" : path, what: what,
-                                       keys: [(Node("meaning"), fields["meaning"] ?? Node("")),
-                                              (Node("question"), fields["question"] ?? Node("")),
-                                              (Node("facts"), fields["facts"] ?? Node(""))])
-                guard let child else { return nil }
+                guard let child = readRecord(node, path: listed ? path + "[]" : path, what: what, fields: fields) else { return nil }
                 return listed ? .records(child) : .record(child)
             default: break
             }

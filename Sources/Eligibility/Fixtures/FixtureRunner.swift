@@ -107,7 +107,7 @@ public struct FixtureRunner {
     /// A runner over `evaluator`'s rule book.
     public init(evaluator: Evaluator) throws {
         self.evaluator = evaluator
-        var ids = try evaluator.programmes().map(\.id)
+        var ids = evaluator.programmeIDs
         for problem in evaluator.problems where !ids.contains(problem.programme) { ids.append(problem.programme) }
         programmeIDs = ids
     }

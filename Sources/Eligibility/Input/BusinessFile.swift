@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads a business file (JSON or YAML) into `BusinessFacts`, checking every key and value
 /// against the fact vocabulary so mistakes are reported, all of them at once, rather than
@@ -139,97 +138,16 @@ public enum BusinessFile {
         do {
             return try parseYAML(text.replacingOccurrences(of: "\t", with: " "), fileName: fileName, firstLine: firstLine)
         } catch let errors {
-            if errors.errors.contains(where: { $0.message.contains("more than once") || $0.message.contains("too large") }) { throw errors }
+            if errors.errors.contains(where: { $0.message.contains("more than once") || $0.message.contains("too large") || $0.message.contains("deeply") }) { throw errors }
             return RawNode(object: object)
         }
     }
 
     static func parseYAML(_ text: String, fileName: String, firstLine: Int) throws(InputErrors) -> RawNode {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: normalized)
-        } catch let error as YamlError {
-            throw InputErrors([yamlError(error, fileName: fileName, firstLine: firstLine)])
-        } catch {
-            throw InputErrors([InputError(file: fileName, message: "invalid YAML: \(error)")])
-        }
-        guard let root else {
+        guard let root = try YAMLReader.read(text, fileName: fileName, firstLine: firstLine, maximumValues: maximumValues, what: "business files") else {
             throw InputErrors([InputError(file: fileName, line: firstLine, message: "the file is empty")])
         }
-        var budget = maximumValues
-        do {
-            return try rawNode(from: root, fileName: fileName, firstLine: firstLine, budget: &budget)
-        } catch {
-            throw InputErrors([error])
-        }
-    }
-
-    private static func yamlError(_ error: YamlError, fileName: String, firstLine: Int) -> InputError {
-        func make(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> InputError {
-            // libyaml's own words name its C API ("set with yaml_set_max_nest_level()").
-            let problem = problem.hasPrefix("Maximum nesting level reached") ? "lists and groups are nested too deeply" : problem
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) on line \(context.mark.line + firstLine - 1))" }
-            return InputError(file: fileName, line: mark.line + firstLine - 1, message: message)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _): return make(context, problem, mark)
-        case .parser(let context, let problem, let mark, _): return make(context, problem, mark)
-        case .composer(let context, let problem, let mark, _): return make(context, problem, mark)
-        case .reader(let problem, _, _, _): return InputError(file: fileName, message: "invalid YAML: \(problem)")
-        case .duplicatedKeysInMapping(let keys, let context):
-            let names = keys.map { "'\(FactReader.shown($0))'" }.joined(separator: ", ")
-            return InputError(file: fileName, line: context.mark.line + firstLine - 1,
-                              message: "\(names) \(keys.count == 1 ? "is" : "are") given more than once; keep one")
-        default: return InputError(file: fileName, message: "invalid YAML: \(error)")
-        }
-    }
-
-    private static let yamlTrue: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"]
-    private static let yamlFalse: Set<String> = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"]
-    private static let yamlNull: Set<String> = ["", "~", "null", "Null", "NULL"]
-
-    /// The document as a `RawNode`, refusing anchors and aliases (from the node tree) and
-    /// counting values against the limit.
-    private static func rawNode(from node: Node, fileName: String, firstLine: Int, budget: inout Int) throws(InputError) -> RawNode {
-        let line = node.mark.map { $0.line + firstLine - 1 }
-        budget -= 1
-        guard budget >= 0 else {
-            throw InputError(file: fileName, line: line, message: "the business is too large to decide: it holds more than \(maximumValues) values")
-        }
-        if node.anchor != nil {
-            throw InputError(file: fileName, line: line, message: "YAML anchors and aliases (&name, *name) are not supported in business files; write the values out")
-        }
-        switch node {
-        case .scalar(let scalar):
-            let s = scalar.string
-            guard scalar.style == .plain || scalar.style == .any else {
-                return RawNode(value: .string(s), line: line)
-            }
-            if yamlNull.contains(s) { return RawNode(value: .null, line: line) }
-            if yamlTrue.contains(s) { return RawNode(value: .bool(true), line: line, plainText: s) }
-            if yamlFalse.contains(s) { return RawNode(value: .bool(false), line: line, plainText: s) }
-            if isNumber(s) { return RawNode(value: .number(s), line: line, plainText: s) }
-            return RawNode(value: .string(s), line: line, plainText: s)
-        case .sequence(let sequence):
-            var items: [RawNode] = []
-            for item in sequence { items.append(try rawNode(from: item, fileName: fileName, firstLine: firstLine, budget: &budget)) }
-            return RawNode(value: .array(items), line: line)
-        case .mapping(let mapping):
-            var members: [RawMember] = []
-            for (key, value) in mapping {
-                guard case .scalar(let keyScalar) = key else {
-                    throw InputError(file: fileName, line: key.mark.map { $0.line + firstLine - 1 } ?? line, message: "field names must be plain text")
-                }
-                members.append(RawMember(key: keyScalar.string,
-                                         value: try rawNode(from: value, fileName: fileName, firstLine: firstLine, budget: &budget),
-                                         line: key.mark.map { $0.line + firstLine - 1 }))
-            }
-            return RawNode(value: .object(members), line: line)
-        case .alias:
-            throw InputError(file: fileName, line: line, message: "YAML anchors and aliases (&name, *name) are not supported in business files; write the values out")
-        }
+        return root
     }
 
     /// Whether an unquoted scalar is a number in JSON's grammar (`-?digits(.digits)?([eE][+-]?digits)?`).

@@ -50,7 +50,7 @@ public struct AsOf: TextCodable, Hashable, Comparable, Sendable {
     /// Reads `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM`. Throws a `ValueError`
     /// naming the text otherwise.
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedBlanks
         let formError = ValueError("expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, got \(text.quotedForMessage)")
         let scalars = Array(trimmed.unicodeScalars)
         if scalars.count == 10 {

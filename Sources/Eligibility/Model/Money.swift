@@ -54,7 +54,7 @@ public struct Money: Codable, Hashable, Comparable, Sendable, CustomStringConver
     /// large to hold.
     public init(parsing text: String) throws {
         let original = text
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text.trimmedBlanks)
         func fail(_ why: String) -> ValueError {
             ValueError("expected an amount of money like \"£3,000.00\", got \(original.quotedForMessage) (\(why))")
         }

@@ -61,3 +61,16 @@ extension String {
         return "\"\(body)\""
     }
 }
+
+extension String {
+    /// The text without leading and trailing spaces and tabs: the trim every value a person
+    /// writes gets (cheap: most values have none, and then the text itself is returned).
+    var trimmedBlanks: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return "" }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        guard let start = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+              let end = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        return String(self[start...end])
+    }
+}

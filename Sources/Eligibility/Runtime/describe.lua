@@ -64,6 +64,18 @@ local function values_at(p, at)
   return values
 end
 
+-- Every programme's id, file, line and criterion ids, in load order: what the host needs to read
+-- decisions back (cheaper than the full description).
+function describe.catalogue()
+  local list = {}
+  for n, p in ipairs(evaluate.programmes) do
+    local ids = {}
+    for i, c in ipairs(p.criteria) do ids[i] = c.id end
+    list[n] = { p.id, p.file, p.line, ids }
+  end
+  return list
+end
+
 -- Every programme: its texts rendered at `at` (or its opening), window, maximum, criteria,
 -- parameters and effective-dated parameters; `open` says whether it is open at `at`.
 function describe.list(at)
@@ -140,7 +152,7 @@ function describe.probe(id, at)
   end
   for _, c in ipairs(p.criteria) do try(c.id, c.line, c.test) end
   if p.award.amount then try("award", p.award.line, p.award.amount) end
-  ctx.seal.check() -- a probe may not leave anything changed either
+  ctx.seal.check({ p }, at) -- a probe may not leave anything changed either
   local names = {}
   for name in next, used do if name ~= "as_of" and name ~= "today" then names[#names + 1] = name end end
   sort(names)

@@ -139,14 +139,26 @@ local function select_programmes(only)
 end
 
 -- Deciding ----------------------------------------------------------------------------------------
+-- All the selected programmes are decided in one guarded call, a loop over (programme k, phase,
+-- criterion j) kept in upvalues. When a script raises (a missing fact, one that does not apply,
+-- an error, a spent budget), the guarded call returns; `resume` settles that step and calls
+-- again from the next one. Budget marks are bumped before moving on, so what one programme
+-- spends is always charged to it.
 
 local business             -- the business's proxy (b)
-local current              -- the number of the criterion running
-local failed, n_failed     -- the current programme's failed criterion numbers
+local chosen, count        -- the programmes being decided
+local at, traced           -- the instant and whether to explain
+local k, phase, j          -- where the loop is: programme, phase (see below), criterion
+local p, params            -- the programme being decided and its parameters
+local failed, n_failed     -- its failed criterion numbers
 local missing, n_missing   -- its missing fact paths
 local unknown              -- whether a criterion could not tell
 local stamp, seen_path = 0, {}
 local rows                 -- criterion results, when explaining
+local award_pence          -- the award worked out (for needs_award criteria)
+-- Phases: START a programme; BEFORE the award (criteria without needs_award); AWARD; AFTER it
+-- (criteria with needs_award); DONE.
+local START, BEFORE, AWARD, AFTER = 0, 1, 2, 3
 
 function evaluate.set_business(proxy) business = proxy end
 
@@ -170,55 +182,24 @@ local function row(c, outcome)
   rows[#rows + 1] = { id = c.id, outcome = outcome, reads = note.reads or {}, missing = row_missing }
 end
 
--- Settles criterion j from what its test returned.
-local function settle(c, result)
-  if rawequal(result, false) then
-    n_failed = n_failed + 1
-    failed[n_failed] = current
-    row(c, "fail")
-  elseif note.n > 0 or result == nil then
-    unknown = true
-    commit_missing()
-    row(c, "unknown")
-  elseif rawequal(result, true) then
-    row(c, "pass")
-  else
-    error(declare.diagnostic(nil, c.line, "result",
-      format("criterion \"%s\" returned a %s; a test must return true, false, or nil when it cannot tell", c.id, type(result))), 0)
+-- Moves on to the next programme; the marks are bumped first (see above).
+local function next_programme()
+  marks[1], marks[2] = marks[1] + 1, marks[2] + 1
+  if traced then
+    local e = out.explained[k]
+    e.criteria, e.parameters = rows, p and select(2, params_at(p, at)) or nil
   end
+  k, phase = k + 1, START
 end
 
--- Runs criteria from..#criteria of p (inside one guarded call): before the award those without
--- needs_award; after it (`award` given) those with it, which see the award as their third argument.
-local function run_criteria(p, from, params, award)
-  local criteria = p.criteria
-  local after = award ~= nil
-  for j = from, #criteria do
-    local c = criteria[j]
-    if c.needs_award == after then
-      current = j
-      marks[1] = marks[1] + 1
-      note.n = 0
-      if rows then view.begin_reads() end
-      settle(c, c.test(business, params, award))
-    end
-  end
-end
-
-local function run_award(p, params)
-  marks[1] = marks[1] + 1
-  note.n = 0
-  if rows then view.begin_reads() end
-  return p.award.amount(business, params)
-end
-
-local function rule_error(k, p, diagnostic)
+local function rule_error(diagnostic)
   if diagnostic.file == nil then diagnostic.file = p.file end
   out.code[k], out.error[k] = RULE_ERROR, diagnostic
+  sandbox.reset_loading()
 end
 
 -- The award in pence after rounding and the maximum, or nil and a message.
-local function settle_award(p, amount)
+local function settle_award(amount)
   local t = mathtype(amount)
   if t == nil then return nil, format("the award must be a number of pence, got %s", type(amount)) end
   if amount ~= amount or amount == math.huge or amount == -math.huge then return nil, "the award must be a finite number of pence" end
@@ -238,128 +219,175 @@ local function settle_award(p, amount)
   return pence
 end
 
-local function explained(k, p, code, listing, award_reads)
-  local e = { programme = p.id, outcome = code, criteria = rows, parameters = listing, awardReads = award_reads }
-  out.explained[k] = e
+-- A criterion's result that is not true, false or nil: that programme's rule error.
+local function bad_result(c, result)
+  error(declare.diagnostic(nil, c.line, "result",
+    format("criterion \"%s\" returned a %s; a test must return true, false, or nil when it cannot tell", c.id, type(result))), 0)
 end
 
--- Runs p's criteria in guarded calls, resuming after each one that stops, until all have run.
--- Returns false after a rule error (already recorded for k).
-local function run_all(k, p, params, award)
-  local criteria = p.criteria
-  local from = 1
-  while from <= #criteria do
-    local ok, err, kind, file, line = guarded(run_criteria, p, from, params, award)
-    if ok then return true end
-    local c = criteria[current]
-    if kind == "error" and (rawequal(err, MISSING) or (note.n > 0 and not declare.is_diagnostic(err))) then
-      unknown = true
-      commit_missing()
-      row(c, "unknown")
-    elseif kind == "error" and rawequal(err, NOT_APPLICABLE) then
-      n_failed = n_failed + 1
-      failed[n_failed] = current
-      row(c, "fail")
-    else
-      sandbox.reset_loading()
-      rule_error(k, p, diagnose(p, err, kind, file, line, c.line, format("criterion \"%s\"", c.id)))
-      return false
-    end
-    from = current + 1
-  end
-  return true
-end
-
-local function settled(k)
+-- Records the current programme's failures or missing facts; true when that decides it.
+local function settled()
   out.failed_n[k], out.missing_n[k] = n_failed, n_missing
   if n_failed > 0 then out.code[k] = INELIGIBLE; return true end
   if unknown then out.code[k] = NEEDS_INFORMATION; return true end
   return false
 end
 
-local function decide(k, p, at)
-  local params = params_at(p, at)
-  failed, missing = out.failed[k], out.missing[k]
-  if not failed then failed, missing = {}, {}; out.failed[k], out.missing[k] = failed, missing end
-  n_failed, n_missing, unknown = 0, 0, false
-  stamp = stamp + 1
-  marks[2] = marks[2] + 1
-  out.award[k], out.capped[k], out.explanation[k], out.error[k] = false, false, false, false
-  if not run_all(k, p, params, nil) or settled(k) then return end
-
-  local pence, capped, how
-  if p.award.discretionary then
-    how = ctx.describe.render(p.award.discretionary, params)
-  else
-    local ok, amount, said, file, line = guarded(run_award, p, params)
-    local award_reads = rows and note.reads
-    if not ok then
-      local kind = said
-      if kind == "error" and (rawequal(amount, MISSING) or (note.n > 0 and not declare.is_diagnostic(amount))) then
+-- Runs criteria from j on in the current phase. Comparisons with true, false and the sentinels
+-- use ==, which never runs a metamethod when one side is a boolean or a light userdata.
+local function run_criteria()
+  local criteria = p.criteria
+  local after = phase == AFTER
+  while j <= #criteria do
+    local c = criteria[j]
+    if c.needs_award == after then
+      marks[1] = marks[1] + 1
+      note.n = 0
+      if rows then view.begin_reads() end
+      local result = c.test(business, params, award_pence)
+      if result == false then
+        n_failed = n_failed + 1
+        failed[n_failed] = j
+        if rows then row(c, "fail") end
+      elseif note.n > 0 or result == nil then
+        unknown = true
         commit_missing()
-        out.missing_n[k] = n_missing
-        out.code[k] = NEEDS_INFORMATION
-        return
+        if rows then row(c, "unknown") end
+      elseif result == true then
+        if rows then row(c, "pass") end
+      else
+        bad_result(c, result)
       end
-      sandbox.reset_loading()
-      rule_error(k, p, diagnose(p, amount, kind, file, line, p.award.line, "the award"))
-      return
     end
-    if note.n > 0 then
-      commit_missing()
-      out.missing_n[k] = n_missing
-      out.code[k] = NEEDS_INFORMATION
-      return
-    end
-    local problem
-    pence, problem, capped = settle_award(p, amount)
-    if not pence then rule_error(k, p, declare.diagnostic(p.file, p.award.line, "award", problem)); return end
-    how = clean(said, 2000)
-    if rows then out.explained[k].awardReads = award_reads end
+    j = j + 1
   end
-  if p.needs_award then
-    if not run_all(k, p, params, pence or p.award.maximum) or settled(k) then return end
-  end
-  out.award[k], out.capped[k], out.explanation[k] = pence or false, capped == true, how or false
-  out.code[k] = ELIGIBLE
 end
 
--- Decides the selected programmes (all, or the ids keyed in `only`) at instant `at` for the
--- business in the view; returns how many were decided. With `traced`, every criterion's result,
--- the facts it read and the parameters in force are kept in out.explained.
-function evaluate.run(at, traced, only)
-  view.set_traced(traced)
-  local chosen = select_programmes(only)
-  for k = 1, #chosen do
-    local p = chosen[k]
-    rows = traced and {} or nil
-    if traced then explained(k, p, nil, nil, nil) end
-    if at < p.open_from or (p.open_until and at >= p.open_until) then
-      out.code[k], out.failed_n[k], out.missing_n[k], out.error[k] = CLOSED, 0, 0, false
-      out.award[k], out.capped[k], out.explanation[k] = false, false, false
-    else
-      decide(k, p, at)
-      if traced then
-        local e = out.explained[k]
-        e.criteria, e.parameters = rows, select(2, params_at(p, at))
+-- The loop: decides programmes k.. until all are decided or a script raises.
+local function advance()
+  while k <= count do
+    if phase == START then
+      p = chosen[k]
+      if traced then out.explained[k] = { programme = p.id } end
+      rows = traced and {} or nil
+      if at < p.open_from or (p.open_until and at >= p.open_until) then
+        out.code[k], out.failed_n[k], out.missing_n[k], out.error[k] = CLOSED, 0, 0, false
+        out.award[k], out.capped[k], out.explanation[k] = false, false, false
+        p = nil
+        next_programme()
+      else
+        params = params_at(p, at)
+        failed, missing = out.failed[k], out.missing[k]
+        if not failed then failed, missing = {}, {}; out.failed[k], out.missing[k] = failed, missing end
+        n_failed, n_missing, unknown, award_pence = 0, 0, false, nil
+        stamp = stamp + 1
+        out.award[k], out.capped[k], out.explanation[k], out.error[k] = false, false, false, false
+        phase, j = BEFORE, 1
       end
+    elseif phase == BEFORE then
+      run_criteria()
+      if settled() then next_programme() else phase = AWARD end
+    elseif phase == AWARD then
+      local award = p.award
+      local pence, capped, how
+      if award.discretionary then
+        how = ctx.describe.render(award.discretionary, params)
+      else
+        marks[1] = marks[1] + 1
+        note.n = 0
+        if rows then view.begin_reads() end
+        local amount, said = award.amount(business, params)
+        if note.n > 0 then
+          unknown = true
+          commit_missing()
+        else
+          local problem
+          pence, problem, capped = settle_award(amount)
+          if not pence then error(declare.diagnostic(p.file, award.line, "award", problem), 0) end
+          if said ~= nil then how = clean(said, 2000) end
+          if rows then out.explained[k].awardReads = note.reads end
+        end
+      end
+      if settled() then
+        next_programme()
+      else
+        out.award[k], out.capped[k], out.explanation[k] = pence or false, capped == true, how or false
+        award_pence = pence or award.maximum
+        if p.needs_award then phase, j = AFTER, 1 else out.code[k] = ELIGIBLE; next_programme() end
+      end
+    else -- AFTER
+      run_criteria()
+      if settled() then out.award[k], out.capped[k], out.explanation[k] = false, false, false
+      else out.code[k] = ELIGIBLE end
+      next_programme()
     end
   end
-  rows = nil
+end
+
+-- Settles the step that raised `err` and moves past it; the loop then resumes.
+local function resume(err, kind, file, line)
+  if p == nil or phase == START then
+    -- Not inside a programme's script (between programmes): record it against this one and go on.
+    if p then rule_error(diagnose(p, err, kind, file, line, p.line, "the programme")) end
+    next_programme()
+    return
+  end
+  local stopped = kind == "error" and (err == MISSING or (note.n > 0 and not declare.is_diagnostic(err)))
+  if phase == AWARD then
+    if stopped then
+      unknown = true
+      commit_missing()
+      settled()
+    else
+      rule_error(diagnose(p, err, kind, file, line, p.award.line, "the award"))
+    end
+    next_programme()
+    return
+  end
+  local c = p.criteria[j]
+  if stopped then
+    unknown = true
+    commit_missing()
+    row(c, "unknown")
+    j = j + 1
+  elseif kind == "error" and err == NOT_APPLICABLE then
+    n_failed = n_failed + 1
+    failed[n_failed] = j
+    row(c, "fail")
+    j = j + 1
+  else
+    rule_error(diagnose(p, err, kind, file, line, c.line, format("criterion \"%s\"", c.id)))
+    next_programme()
+  end
+end
+
+-- Decides the selected programmes (all, or the ids keyed in `only`) at instant `at_` for the
+-- business in the view; returns how many were decided. With `traced_`, every criterion's result,
+-- the facts it read and the parameters in force are kept in out.explained.
+function evaluate.run(at_, traced_, only)
+  view.set_traced(traced_)
+  chosen = select_programmes(only)
+  count, at, traced, k, phase, p = #chosen, at_, traced_, 1, START, nil
+  while true do
+    local ok, err, kind, file, line = guarded(advance)
+    if ok then break end
+    resume(err, kind, file, line)
+  end
+  rows, p, params = nil, nil, nil
   note.reads = false
-  local changed = seal.check()
+  local changed = seal.check(chosen, at)
   if changed then
-    for k = 1, #chosen do
-      local p = chosen[k]
-      local name = changed[p.id]
+    for n = 1, count do
+      local q = chosen[n]
+      local name = changed[q.id]
       if name then
-        out.code[k], out.error[k] = RULE_ERROR, declare.diagnostic(p.file, p.line, "memory-between-businesses",
+        out.code[n], out.error[n] = RULE_ERROR, declare.diagnostic(q.file, q.line, "memory-between-businesses",
           format("the rule changed '%s', a value kept from one business to the next; rules must not remember "
             .. "anything between businesses (make it a local inside the function)", name))
       end
     end
   end
-  return #chosen
+  return count
 end
 
 -- The programme numbers of the selection, in order (for the host to map results to programmes).

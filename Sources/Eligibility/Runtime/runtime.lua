@@ -39,5 +39,6 @@ return {
   set_business = function(proxy) business_proxy = proxy; ctx.evaluate.set_business(proxy) end,
   history_meta = ctx.history_meta,
   describe = ctx.describe.list,
+  catalogue = ctx.describe.catalogue,
   probe = ctx.describe.probe,
 }

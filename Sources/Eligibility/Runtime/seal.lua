@@ -16,9 +16,11 @@ local freeze, is_frozen, frozen_data = sandbox.freeze, sandbox.is_frozen, sandbo
 local seal = {}
 ctx.seal = seal
 
-local cells = {}         -- f1, i1, v1, f2, i2, v2, ...: what the C check compares
+local cells = {}         -- f1, i1, v1, f2, i2, v2, ...: every variable, as the C check compares them
+local n_cells = 0        -- how many (values may be nil, so the length of `cells` is not the count)
 local cell_of = {}       -- upvalue id -> cell number
 local reached_by = {}    -- cell number -> { name = variable name, programmes = { id = true } }
+local cells_of = {}      -- programme id -> its cell numbers
 seal.cells = cells
 
 local function from_rule_file(f)
@@ -45,14 +47,19 @@ function seal.programme(p)
         local id = upvalueid(value, i)
         local number = cell_of[id]
         if not number then
-          cells[#cells + 1] = value
-          cells[#cells + 1] = i
-          cells[#cells + 1] = item
-          number = #cells // 3
+          n_cells = n_cells + 1
+          number = n_cells
+          local base = 3 * (number - 1)
+          cells[base + 1], cells[base + 2], cells[base + 3] = value, i, item
           cell_of[id] = number
           reached_by[number] = { name = name, programmes = {} }
         end
-        reached_by[number].programmes[p.id] = true
+        if not reached_by[number].programmes[p.id] then
+          reached_by[number].programmes[p.id] = true
+          local mine = cells_of[p.id] or {}
+          mine[#mine + 1] = number
+          cells_of[p.id] = mine
+        end
         visit(item)
         i = i + 1
       end
@@ -65,17 +72,43 @@ function seal.programme(p)
   visit(p.award.amount)
 end
 
--- After an evaluation: restores every changed variable and returns programme id -> the name of
--- a variable it reaches that had changed, or nil when nothing changed.
-function seal.check()
+-- The variables the programmes decided at an instant can reach, as a list for the C check
+-- (f, i, value triples) and the cell number of each; cached for the last selection and instant.
+local checked_for, checked_at, checked, checked_cells
+local function check_list(chosen, at)
+  if chosen == checked_for and at == checked_at then return checked, checked_cells end
+  local list, numbers, seen, n = {}, {}, {}, 0
+  for _, p in ipairs(chosen) do
+    local open = at >= p.open_from and (not p.open_until or at < p.open_until)
+    if open then
+      for _, number in ipairs(cells_of[p.id] or {}) do
+        if not seen[number] then
+          seen[number] = true
+          local base, to = 3 * (number - 1), 3 * n
+          list[to + 1], list[to + 2], list[to + 3] = cells[base + 1], cells[base + 2], cells[base + 3]
+          n = n + 1
+          numbers[n] = number
+        end
+      end
+    end
+  end
+  checked_for, checked_at, checked, checked_cells = chosen, at, list, numbers
+  return list, numbers, n
+end
+
+-- After an evaluation of `chosen` at `at`: restores every changed variable those programmes
+-- reach and returns programme id -> the name of a variable that had changed, or nil.
+function seal.check(chosen, at)
+  local list, numbers = check_list(chosen, at)
+  if #numbers == 0 then return nil end
   local changed
-  local function add(number, ...)
-    if number == nil then return end
-    local cell = reached_by[number]
+  local function add(position, ...)
+    if position == nil then return end
+    local cell = reached_by[numbers[position]]
     changed = changed or {}
     for id in next, cell.programmes do changed[id] = changed[id] or cell.name end
     return add(...)
   end
-  add(ctx.changed_cells(cells))
+  add(ctx.changed_cells(list, #numbers))
   return changed
 end

@@ -10,7 +10,7 @@
 --
 -- Trusted code. It touches script values only with raw operations and type checks.
 local ctx = ...
-local type, error, next, select, rawget, rawequal, setmetatable = type, error, next, select, rawget, rawequal, setmetatable
+local type, error, next, select, rawget, rawset, rawequal, setmetatable = type, error, next, select, rawget, rawset, rawequal, setmetatable
 local format, sub, concat, sort, pack = string.format, string.sub, table.concat, table.sort, table.pack
 -- String functions are called as functions: a string's methods are the sandbox's bounded copies.
 local match, find = string.match, string.find
@@ -207,7 +207,7 @@ function view.on(h, day)
   end
   if type(value) == "table" then
     local frozen = rawget(h, 2 + 2 * n + found)
-    if not frozen then frozen = ctx.sandbox.freeze(value); h[2 + 2 * n + found] = frozen end
+    if not frozen then frozen = ctx.sandbox.freeze(value); rawset(h, 2 + 2 * n + found, frozen) end
     value = frozen
   end
   note_read(path, value, day)
