@@ -92,11 +92,11 @@ return programme {
       clause = "Start Up Loans: new or trading up to 36 months (24 before 26 Sep 2022); second loans for 3 to 5 years (README section 12)",
       test = function(b, p)
         local start = b.tradingStartDate
-        local first_ok = p.today <= dates.plus_months(start, p.max_trading_months)
+        local first_ok = dates.within_months(start, p.today, p.max_trading_months)
         local loan = b.proposal.loan
         if has(loan, "secondLoan") and not loan.secondLoan then return first_ok end
         local second_possible = p.today >= p.second_loan_from and not first_ok
-          and p.today <= dates.plus_months(start, p.second_loan_max_months)
+          and dates.within_months(start, p.today, p.second_loan_max_months)
         if has(loan, "secondLoan") then return second_possible end
         -- Not said whether it is a second loan: only ask when it matters.
         if first_ok then return true end

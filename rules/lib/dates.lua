@@ -87,14 +87,18 @@ function dates.add_months(day, n)
   return dates.format(ny, nm, math.min(d, days_in_month(ny, nm)))
 end
 
--- The same as add_months for a day already known to be well formed (a fact or p.today), without
--- pattern matching: for tests that run for every business.
-function dates.plus_months(day, n)
-  local y, m, d = tonumber(day:sub(1, 4)), tonumber(day:sub(6, 7)), tonumber(day:sub(9, 10))
-  local index = y * 12 + (m - 1) + n
-  local ny, nm = index // 12, index % 12 + 1
-  local last = days_in_month(ny, nm)
-  return string.format("%04d-%02d-%02d", ny, nm, d < last and d or last)
+-- Whether `day` is on or before the day `n` calendar months after `start` (the day clamped to the
+-- month's end, as add_months does): "trading for up to n months". For days already known to be
+-- well formed (a fact or p.today), in arithmetic only - no pattern matching, no new strings - for
+-- tests that run for every business.
+function dates.within_months(start, day, n)
+  local index = tonumber(start:sub(1, 4)) * 12 + tonumber(start:sub(6, 7)) - 1 + n
+  local day_index = tonumber(day:sub(1, 4)) * 12 + tonumber(day:sub(6, 7)) - 1
+  if day_index ~= index then return day_index < index end
+  local last = days_in_month(index // 12, index % 12 + 1)
+  local limit = tonumber(start:sub(9, 10))
+  if limit > last then limit = last end
+  return tonumber(day:sub(9, 10)) <= limit
 end
 
 -- 2024-02-29 + 1 year = 2025-02-28.
