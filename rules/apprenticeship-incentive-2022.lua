@@ -42,7 +42,7 @@ return programme {
       test = function(b, p) return b.proposal.hire.apprentice == true end },
 
     { id = "new-employee", text = "The apprentice is a new employee: not employed by the business in the {new_employee_months} months before",
-      clause = "Apprenticeship incentives, general rules: a new employee, not employed by the same employer in the previous 6 months (README section 7)",
+      clause = "Apprenticeship incentives, general rules: the apprentice must be a new employee (README section 7, general rules)",
       test = function(b, p) return b.proposal.hire.employedInLastSixMonths == false end },
 
     { id = "employment-starts-in-period", text = "Employment starts between {first_start:day} and {last_start:day}",

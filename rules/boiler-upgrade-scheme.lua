@@ -59,11 +59,11 @@ return programme {
       test = function(b, p) return GRANT_PARAM[b.proposal.heating.system] ~= nil end },
 
     { id = "capacity", text = "Capacity under {capacity_below_kwth} kWth",
-      clause = "BUS: systems of 45 kWth or more not eligible (README section 5)",
+      clause = "BUS: capacity limit (README section 5, Boiler Upgrade Scheme, not eligible)",
       test = function(b, p) return b.proposal.heating.capacityKwth < p.capacity_below_kwth end },
 
     { id = "installed-from", text = "Installed on or after {installed_from:day}",
-      clause = "BUS: installations from 1 Apr 2022 (README section 5)",
+      clause = "BUS: installation date (README section 5, Boiler Upgrade Scheme)",
       test = function(b, p) return b.proposal.heating.installed >= p.installed_from end },
 
     { id = "no-outstanding-insulation", text = "The EPC has no outstanding loft or cavity-wall insulation recommendations",

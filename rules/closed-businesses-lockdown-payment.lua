@@ -52,7 +52,7 @@ return programme {
       clause = "CBLP: closed businesses, third lockdown (README section 3)",
       test = function(b, p) return on(b.covid.requiredToClose, p.period_start) == true end },
 
-    trading.before_criterion("trading", "period_start", "CBLP: trading before the lockdown (README section 3, read as for 5 Nov 2020)"),
+    trading.before_criterion("trading", "period_start", "CBLP: trading before the lockdown (README section 3, as for LRSG (Closed) in November 2020)"),
 
     trading.status_criterion("not-insolvent", nil, { "inAdministration", "inLiquidation", "insolvent", "dissolved", "struckOff" },
       "LRSG (Closed) exclusions: in administration, insolvent or struck off (README section 3)"),

@@ -67,11 +67,11 @@ return programme {
       end },
 
     { id = "rural", text = "The premises are rural (ONS rural-urban class D1 to F2)",
-      clause = "Gigabit voucher: premises must be rural, classes D1-F2 (README section 4)",
+      clause = "Gigabit voucher: rural premises, ONS rural-urban classes (README section 4, rural vouchers)",
       test = function(b, p) return RURAL[b.address.ruralUrbanClass] == true end },
 
     { id = "slow-now", text = "The current download speed is under {slower_than_mbps} Mbps",
-      clause = "Gigabit voucher: existing speed < 100 Mbps (README section 4)",
+      clause = "Gigabit voucher: existing speed (README section 4, rural vouchers)",
       test = function(b, p) return b.connectivity.downloadMbps < p.slower_than_mbps end },
 
     { id = "no-gigabit-build-planned", text = "No commercial or government-funded gigabit build is planned for the area",
@@ -92,7 +92,7 @@ return programme {
       end },
 
     { id = "minimum-voucher", text = "The connection costs at least {min_voucher:pounds} excluding VAT (the smallest voucher)",
-      clause = "Gigabit voucher: SME voucher £500 to £3,500; minimum voucher £500 (README sections 4 and 11)",
+      clause = "Gigabit voucher: SME voucher range and minimum voucher (README section 4; section 11, Corrections)",
       test = function(b, p) return b.proposal.connectivity.costExVat >= p.min_voucher end },
 
     subsidy_control.criterion(),

@@ -70,7 +70,7 @@ return programme {
 
     { id = "low-income",
       text = "The household earns at most {max_household_income:pounds}, or under {max_income_after_housing:pounds} after housing costs, or receives a means-tested benefit, or the home is in an income-deprivation decile of {max_income_decile} or lower ({deprivation_index})",
-      clause = "HUG: income test, any one of four (README section 5; section 10 on IMD editions)",
+      clause = "HUG: income test, any one of the routes (README section 5; section 10 on IMD editions)",
       test = function(b, p)
         local r = b.proposal.retrofit
         return any_of(

@@ -58,7 +58,7 @@ return programme {
 
   criteria = {
     { id = "young-person", text = "The young person is aged {min_age} to {max_age}",
-      clause = "Kickstart: for people aged 16-24 (README section 7)",
+      clause = "Kickstart: age of the young person (README section 7)",
       test = function(b, p)
         local age = b.proposal.hire.age
         return age >= p.min_age and age <= p.max_age
@@ -73,17 +73,17 @@ return programme {
       test = function(b, p) return b.proposal.hire.newJob == true end },
 
     { id = "hours", text = "At least {min_hours} hours a week",
-      clause = "Kickstart: at least 25 hours a week (README section 7)",
+      clause = "Kickstart: hours a week (README section 7)",
       test = function(b, p) return b.proposal.hire.hoursPerWeek >= p.min_hours end },
 
     { id = "six-months", text = "The job lasts at least {min_months} months",
-      clause = "Kickstart: the job must last 6 months (README section 7)",
+      clause = "Kickstart: length of the job (README section 7)",
       test = function(b, p)
         return b.proposal.hire.contractWeeks * MONTHS_PER_YEAR >= p.min_months * WEEKS_PER_YEAR
       end },
 
     { id = "starts-in-time", text = "The young person starts on or before {latest_start:day}",
-      clause = "Kickstart: the young person must start on or before 31 Mar 2022 (README section 7)",
+      clause = "Kickstart: deadlines, the young person's start (README section 7)",
       test = function(b, p) return b.proposal.hire.startDate <= p.latest_start end },
   },
 

@@ -64,15 +64,15 @@ return programme {
       test = function(b, p) return not EXCLUDED_SECTORS[b.sector] end },
 
     { id = "years-of-accounts", text = "Has at least {min_years_of_accounts} years of accounts",
-      clause = "LCR Capital Grant Fund: 3 years of accounts (README section 5)",
+      clause = "LCR Capital Grant Fund: years of accounts (README section 5, business energy grants in LCR)",
       test = function(b, p) return b.yearsOfAccounts >= p.min_years_of_accounts end },
 
     { id = "project-size", text = "The project costs at least {min_project_cost:pounds}",
-      clause = "LCR Capital Grant Fund: a project of at least £50,000 (README section 5)",
+      clause = "LCR Capital Grant Fund: minimum project size (README section 5, business energy grants in LCR)",
       test = function(b, p) return b.proposal.capitalProject.cost >= p.min_project_cost end },
 
     { id = "grant-at-least-minimum", text = "The grant asked for is at least {grant_min:pounds}",
-      clause = "LCR Capital Grant Fund: grants of £10,000 to £75,000 (README section 5)",
+      clause = "LCR Capital Grant Fund: grant range (README section 5, business energy grants in LCR)",
       test = function(b, p) return b.proposal.capitalProject.grantRequested >= p.grant_min end },
   },
 

@@ -66,15 +66,15 @@ return programme {
     company_size.criterion("small", "small-business", "LCR HLR grants: small or micro businesses (itv.com; Companies Act 2006 tests in the councils' guidance)"),
 
     { id = "trading", text = "Trading since {trading_since:day}, and still trading",
-      clause = "LCR HLR grants: trading since 11 Mar 2020 (README section 9)",
+      clause = "LCR HLR grants: trading date (README section 9)",
       test = function(b, p) return trading.since(b, p.trading_since, p.today) end },
 
     { id = "employs-someone", text = "Employs at least {min_employees} person",
-      clause = "LCR HLR grants: employ at least 1 person (README section 9)",
+      clause = "LCR HLR grants: employees (README section 9)",
       test = function(b, p) return b.employees >= p.min_employees end },
 
     { id = "no-council-grant-since-october-2020", text = "Has not received a grant from a council since {council_grants_since:day}",
-      clause = "LCR HLR grants: not received a council grant since Oct 2020 (README section 9)",
+      clause = "LCR HLR grants: no earlier council grant (README section 9)",
       test = function(b, p)
         for _, grant in ipairs(b.grantsReceived) do
           if COUNCIL_GRANTS_SINCE_OCTOBER_2020[grant] then return false end

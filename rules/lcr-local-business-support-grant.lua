@@ -62,11 +62,11 @@ return programme {
     company_size.criterion("small", "small-business", "LCR Local Business Support Grant: small or micro businesses (README section 9; Companies Act 2006 s.382)"),
 
     { id = "trading", text = "Trading on or before {trading_by:day} and still trading on {still_trading_on:day}",
-      clause = "LCR Local Business Support Grant: trading on or before 31 Oct 2020 and still trading on 1 Feb 2021 (README section 9)",
+      clause = "LCR Local Business Support Grant: trading dates (README section 9)",
       test = function(b, p) return trading.since(b, p.trading_by, p.still_trading_on) end },
 
     { id = "employs-someone", text = "At least {min_employees} employee (a self-employed person counts)",
-      clause = "LCR Local Business Support Grant: at least 1 employee; a self-employed person counts (README section 9)",
+      clause = "LCR Local Business Support Grant: employees, the self-employed counting (README section 9)",
       test = function(b, p) return b.employees >= p.min_employees end },
 
     { id = "eligible-category",

@@ -63,7 +63,7 @@ return programme {
       test = function(b, p) return BANDS[b.proposal.retrofit.epcBand] == true end },
 
     { id = "household-income", text = "The household living there earns at most {max_household_income:pounds} a year",
-      clause = "LAD: household income <= £30,000 (README section 5)",
+      clause = "LAD: household income (README section 5, Local Authority Delivery)",
       test = function(b, p) return b.proposal.retrofit.householdIncome <= p.max_household_income end },
   },
 

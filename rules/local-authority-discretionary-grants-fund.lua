@@ -51,11 +51,11 @@ return programme {
       clause = "LADGF: the business must have fixed property costs (README section 2)",
       test = function(b, p) return b.premises.fixedPropertyCosts == true end },
 
-    trading.criterion("trading", "trading_day", "LADGF: trading on 11 Mar 2020 (README section 2)"),
+    trading.criterion("trading", "trading_day", "LADGF: trading date (README section 2)"),
 
     { id = "property-cost-under-limit",
       text = "Rateable value on {trading_day:day} under {property_cost_below:pounds}, or, for a property outside business rates, annual rent or mortgage under {property_cost_below:pounds}",
-      clause = "LADGF: RV, or annual rent or mortgage, below £51,000 (README section 2)",
+      clause = "LADGF: rateable value, or annual rent or mortgage, limit (README section 2)",
       test = function(b, p)
         local premises = b.premises
         if applies(premises, "rateableValue") then

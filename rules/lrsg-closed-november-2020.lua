@@ -55,7 +55,7 @@ return programme {
       clause = "LRSG (Closed): businesses required to close; voluntary closures go to ARG (README section 3)",
       test = function(b, p) return on(b.covid.requiredToClose, p.period_start) == true end },
 
-    trading.before_criterion("trading", "period_start", "LRSG (Closed): trading before 5 Nov 2020 (README section 3)"),
+    trading.before_criterion("trading", "period_start", "LRSG (Closed): trading before the lockdown (README section 3)"),
 
     trading.status_criterion("not-insolvent", nil, { "inAdministration", "inLiquidation", "insolvent", "dissolved", "struckOff" },
       "LRSG (Closed) exclusions: in administration, insolvent or struck off (README section 3)"),

@@ -57,10 +57,10 @@ return programme {
       test = function(b, p) return b.premises.paysBusinessRates == true end },
 
     { id = "required-to-close", text = "Required to close by the restrictions on {period_start:day} (not closed voluntarily)",
-      clause = "Tier 2/3 grants from 2 Dec 2020: closed businesses (README section 3)",
+      clause = "Tier 2/3 grants: closed businesses (README section 3)",
       test = function(b, p) return on(b.covid.requiredToClose, p.period_start) == true end },
 
-    trading.before_criterion("trading", "period_start", "LRSG (Closed): trading before the restrictions (README section 3, read as for 5 Nov 2020)"),
+    trading.before_criterion("trading", "period_start", "LRSG (Closed): trading before the restrictions (README section 3, as for LRSG (Closed) in November 2020)"),
 
     trading.status_criterion("not-insolvent", nil, { "inAdministration", "inLiquidation", "insolvent", "dissolved", "struckOff" },
       "LRSG (Closed) exclusions: in administration, insolvent or struck off (README section 3)"),

@@ -50,7 +50,7 @@ return programme {
     region.criterion(nil, "LCR under tier restrictions (README section 3, LCR context)"),
 
     { id = "hospitality-or-leisure", text = "A hospitality, accommodation or leisure business (gyms included)",
-      clause = "Tier 2/3 grants from 2 Dec 2020: \"open\" hospitality and leisure businesses (README section 3)",
+      clause = "Tier 2/3 grants: \"open\" hospitality and leisure businesses (README section 3)",
       test = function(b, p) return HOSPITALITY_LEISURE[b.sector] == true end },
 
     { id = "pays-business-rates", text = "The business is the ratepayer for its premises",
@@ -58,10 +58,10 @@ return programme {
       test = function(b, p) return b.premises.paysBusinessRates == true end },
 
     { id = "open-not-closed", text = "Open: not required to close by the restrictions on {period_start:day}",
-      clause = "Tier 2/3 grants from 2 Dec 2020: \"open\" businesses (closed ones get the Closed grant) (README section 3)",
+      clause = "Tier 2/3 grants: \"open\" businesses (closed ones get the Closed grant) (README section 3)",
       test = function(b, p) return on(b.covid.requiredToClose, p.period_start) == false end },
 
-    trading.before_criterion("trading", "period_start", "LRSG: trading before the restrictions (README section 3, read as for 5 Nov 2020)"),
+    trading.before_criterion("trading", "period_start", "LRSG: trading before the restrictions (README section 3, as for LRSG (Closed) in November 2020)"),
 
     trading.status_criterion("not-insolvent", nil, { "inAdministration", "inLiquidation", "insolvent", "dissolved", "struckOff" },
       "LRSG exclusions: in administration, insolvent or struck off (README section 3)"),

@@ -112,7 +112,7 @@ return programme {
       test = function(b, p) return b.proposal.vehicle.new == true end },
 
     { id = "low-co2", text = "Emits less than {co2_below} g/km of CO2 (the limit when it was ordered, for an order in the {protected_days} days before a change)",
-      clause = "OZEV Plug-in Van Grant: CO2 < 75 g/km before 07:00 on 18 Mar 2021, < 50 g/km from then (README sections 1 and 11)",
+      clause = "OZEV Plug-in Van Grant: CO2 limit of each era (README section 1; section 11, Corrections)",
       test = function(b, p)
         local co2 = b.proposal.vehicle.co2GramsPerKm
         local function passes(at) return co2 < timeline.at(RATES.co2_below, at) end
@@ -120,7 +120,7 @@ return programme {
       end },
 
     { id = "zero-emission-range", text = "Can travel at least {min_zero_emission_miles} miles with zero emissions (the range when it was ordered, for an order in the {protected_days} days before a change)",
-      clause = "OZEV Plug-in Van Grant: zero-emission range of at least 10 miles before 07:00 on 18 Mar 2021, 60 miles from then (README sections 1 and 11)",
+      clause = "OZEV Plug-in Van Grant: zero-emission range of each era (README section 1; section 11, Corrections)",
       test = function(b, p)
         local miles = b.proposal.vehicle.zeroEmissionRangeMiles
         local function passes(at) return miles >= timeline.at(RATES.min_zero_emission_miles, at) end
@@ -128,7 +128,7 @@ return programme {
       end },
 
     { id = "weight-limit", text = "Gross vehicle weight at most {large_max_kg:number} kg",
-      clause = "OZEV Plug-in Van Grant: large vans 2.5-3.5 t; 3.5-4.25 t vans moved into the large-van grant from 1 Apr 2022 (README section 1)",
+      clause = "OZEV Plug-in Van Grant: large-van weight band, widened in April 2022 (README section 1)",
       test = function(b, p) return b.proposal.vehicle.grossWeightKg <= p.large_max_kg end },
   },
 

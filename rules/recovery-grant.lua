@@ -58,7 +58,7 @@ return programme {
       end },
 
     { id = "trading-before-march-2020", text = "Trading since before {trading_before:day}, and still trading",
-      clause = "Business Recovery Grant: trading since before 1 Mar 2020 (README section 9)",
+      clause = "Business Recovery Grant: trading date (README section 9)",
       test = function(b, p)
         return trading.since(b, p.trading_before, p.today, true)
       end },

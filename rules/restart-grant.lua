@@ -79,7 +79,7 @@ return programme {
       clause = "Restart Grant: the business must provide in-person services (README section 3)",
       test = function(b, p) return b.inPersonServices == true end },
 
-    trading.criterion("trading", "eligibility_day", "Restart Grant: trading on 1 Apr 2021 (README section 3)"),
+    trading.criterion("trading", "eligibility_day", "Restart Grant: trading date (README section 3)"),
 
     trading.status_criterion("not-liquidated", nil, { "inLiquidation", "dissolved", "struckOff" },
       "Restart Grant exclusions: liquidated, dissolved or struck-off businesses (README section 3)"),

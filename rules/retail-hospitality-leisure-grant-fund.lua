@@ -54,7 +54,7 @@ return programme {
       test = function(b, p) return dated_list.has_any(b.premises.rateReliefs, p.eligibility_day, EXPANDED_RETAIL) end },
 
     { id = "rateable-value-under-limit", text = "Rateable value under {rv_high_from:pounds} on {rv_day:day}",
-      clause = "RHLGF: RV >= £51,000 not eligible (README section 2)",
+      clause = "RHLGF: rateable-value bands, top band not eligible (README section 2)",
       test = function(b, p) return rateable_value.on_day(b, p) < p.rv_high_from end },
 
     { id = "not-excluded-use", text = "The property is not used personally (stables, beach huts, moorings) and is not a car park or parking space",
@@ -65,7 +65,7 @@ return programme {
       end },
 
     trading.status_criterion("not-liquidated", "eligibility_day", { "inLiquidation", "dissolved", "struckOff" },
-      "SBGF and RHLGF exclusions: in liquidation or dissolved on 11 Mar 2020 (struck off is dissolution) (README section 2)"),
+      "SBGF and RHLGF exclusions: in liquidation or dissolved on the eligibility day (struck off is dissolution) (README section 2)"),
   },
 
   award = {

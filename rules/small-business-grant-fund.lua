@@ -53,7 +53,7 @@ return programme {
 
     { id = "small-business-or-rural-relief",
       text = "The property was eligible for Small Business Rate Relief (including tapered relief) or Rural Rate Relief on {eligibility_day:day}",
-      clause = "SBGF: eligible for SBRR (including tapered relief) or Rural Rate Relief on 11 Mar 2020; small business multiplier alone excluded (README section 2)",
+      clause = "SBGF: eligible for SBRR (including tapered relief) or Rural Rate Relief on the eligibility day; small business multiplier alone excluded (README section 2)",
       test = function(b, p) return dated_list.has_any(b.premises.rateReliefs, p.eligibility_day, RELIEFS) end },
 
     { id = "not-excluded-use", text = "The property is not used personally (stables, beach huts, moorings) and is not a car park or parking space",
@@ -64,7 +64,7 @@ return programme {
       end },
 
     trading.status_criterion("not-liquidated", "eligibility_day", { "inLiquidation", "dissolved", "struckOff" },
-      "SBGF and RHLGF exclusions: in liquidation or dissolved on 11 Mar 2020 (struck off is dissolution) (README section 2)"),
+      "SBGF and RHLGF exclusions: in liquidation or dissolved on the eligibility day (struck off is dissolution) (README section 2)"),
   },
 
   award = {

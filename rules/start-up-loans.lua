@@ -68,7 +68,7 @@ return programme {
 
   criteria = {
     { id = "founder-age", text = "The founder is aged {min_age} or over",
-      clause = "Start Up Loans: aged 18 or over, no upper limit (README section 12)",
+      clause = "Start Up Loans: founder's age, no upper limit (README section 12)",
       test = function(b, p) return b.owner.age >= p.min_age end },
 
     { id = "uk-resident", text = "The founder lives in the UK with the right to work here",
@@ -89,7 +89,7 @@ return programme {
 
     { id = "new-business",
       text = "Not yet trading, or trading for up to {max_trading_months} months (a second loan, from {second_loan_from:day}: up to {second_loan_max_months} months)",
-      clause = "Start Up Loans: new or trading up to 36 months (24 before 26 Sep 2022); second loans for 3 to 5 years (README section 12)",
+      clause = "Start Up Loans: new or recently started businesses; second loans since the September 2022 change (README section 12)",
       test = function(b, p)
         local start = b.tradingStartDate
         local first_ok = dates.within_months(start, p.today, p.max_trading_months)
@@ -105,7 +105,7 @@ return programme {
       end },
 
     { id = "loan-amount", text = "The loan asked for is {loan_min:pounds} to {loan_max:pounds}",
-      clause = "Start Up Loans: £500 to £25,000 per founder (README section 12)",
+      clause = "Start Up Loans: loan size per founder (README section 12)",
       test = function(b, p)
         local amount = b.proposal.loan.amount
         return amount >= p.loan_min and amount <= p.loan_max

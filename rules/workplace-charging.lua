@@ -67,7 +67,7 @@ return programme {
   criteria = {
     { id = "eligible-applicant",
       text = "A business (of any size), a charity or a public body; or, from {accommodation_from:day}, a small accommodation business (SIC {accommodation_sic_codes}) with at most {accommodation_max_staff} staff",
-      clause = "WCS: who can apply; small accommodation businesses from 1 Apr 2021 (README sections 6 and 11)",
+      clause = "WCS: who can apply; small accommodation businesses (README section 6; section 11, Corrections)",
       test = function(b, p)
         if has(b, "legalForm") and APPLICANT_FORMS[b.legalForm] then return true end
         return any_of(
