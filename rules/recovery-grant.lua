@@ -1,99 +1,83 @@
--- Business Recovery Grant (Liverpool City Region)
--- For small and medium-sized businesses in the region that were trading
--- before 1 March 2020 and were hit by COVID-19: closed by restrictions, or
--- turnover down by more than 40% (the test the LCR Local Business Support
--- Grants used). The grant is banded by rateable value, using the Local
--- Restrictions Support Grant bands (£15,000 or less; over £15,000 and under
--- £51,000; £51,000 or more); businesses with no rateable value (home-based,
--- outside the rates system) are banded by turnover instead.
+-- Growth Platform Business Recovery Grant (Liverpool City Region), 2020
+-- Source: shared/schemes/README.md, section 9 and section 11 ("Corrections").
+--
+-- A grant of £1,000 to £3,000 for small and medium-sized businesses in the six Liverpool City
+-- Region authorities, trading since before 1 March 2020 and impacted by COVID-19, for a recovery
+-- project. It cannot fund business-as-usual costs or projects already started. Opened at 10:00
+-- on 16 September 2020; the funds were fully allocated and applicants told by 15 January 2021.
+--
+-- SME for this grant (Growth Platform's own definition): fewer than 250 staff AND turnover under
+-- £45.1m OR a balance sheet under £38.8m.
+--
+-- Reading choices:
+-- * No turnover-drop threshold is published ("impacted by Covid-19"): the business's own answer
+--   to covid.impacted is taken.
+-- * No bands are published: Growth Platform sets the amount between £1,000 and £3,000, so the
+--   award is discretionary.
+-- * Window: 10:00 on 16 September 2020 to 15 January 2021. UNCONFIRMED: the closing day of
+--   applications is not published; the day applicants were told is taken as the last day.
+-- * "Trading since before 1 March 2020" is read as: started before that day and still trading
+--   at the decision.
 
 local region = require "region"
 local company_size = require "company_size"
-local dates = require "dates"
-local money = require "money"
-local subsidy_control = require "subsidy_control"
+local trading = require "trading"
 
--- The grant for an amount (rateable value or turnover) under a list of bands,
--- checked in order: a band with `up_to` takes amounts up to and including it,
--- one with `below` amounts under it; the last band takes everything else.
-local function band(bands, amount)
-  for _, entry in ipairs(bands) do
-    if entry.up_to ~= nil then
-      if amount <= entry.up_to then return entry.grant end
-    elseif entry.below ~= nil then
-      if amount < entry.below then return entry.grant end
-    else
-      return entry.grant
-    end
-  end
-end
+local GRANT_MAX = pounds(3000)
 
 return programme {
   id = "recovery-grant",
-  title = "Business Recovery Grant",
-  summary = "A one-off grant of £1,000 to £3,000 for small and medium-sized businesses in "
-    .. "the Liverpool City Region that were trading before 1 March 2020 and were closed "
-    .. "by COVID-19 restrictions or lost more than 40% of their turnover.",
-  guidance = "LCR Business Recovery Grant guidance, sections 2-4",
-  open = { from = "2020-11-02", to = "2022-03-31" },
+  title = "Growth Platform Business Recovery Grant",
+  summary = "A grant of {grant_min:pounds} to {grant_max:pounds} for small and medium-sized businesses in the "
+    .. "Liverpool City Region trading since before {trading_before:day} and impacted by COVID-19, towards a recovery "
+    .. "project that has not started and is not business-as-usual costs. Growth Platform sets the amount.",
+  guidance = "https://www.growthplatform.org/recovery-grant",
+  sources = {
+    "shared/schemes/README.md, section 9 (Growth Platform Business Recovery Grant) and section 11 (Corrections)",
+    "growthplatform.org/recovery-grant",
+  },
+  open = { from = "2020-09-16T10:00", to = "2021-01-15" },
 
   params = {
-    trading_before = "2020-03-01",        -- trading before 1 March 2020
-    turnover_drop_over_percent = 40,       -- turnover down by MORE than 40%
-    rateable_value_bands = {               -- rateable value -> grant
-      { up_to = pounds(15000), grant = pounds(1000) },   -- £15,000 or less
-      { below = pounds(51000), grant = pounds(2000) },   -- over £15,000, under £51,000
-      { grant = pounds(3000) },                          -- £51,000 or more
-    },
-    turnover_bands = {                     -- no rateable value: annual turnover -> grant
-      { below = pounds(85000), grant = pounds(1000) },   -- under £85,000 (VAT threshold)
-      { below = pounds(500000), grant = pounds(2000) },  -- under £500,000
-      { grant = pounds(3000) },                          -- £500,000 or more
-    },
+    sme_staff_below = 250,                    -- fewer than 250 staff, and
+    sme_turnover_below = pounds(45100000),    -- turnover under £45.1m, or
+    sme_balance_sheet_below = pounds(38800000), -- a balance sheet under £38.8m
+    trading_before = "2020-03-01",
+    grant_min = pounds(1000),
+    grant_max = GRANT_MAX,
   },
 
   criteria = {
-    { id = "in-region", text = "Based in the Liverpool City Region (Halton, Knowsley, Liverpool, Sefton, St Helens or Wirral)",
-      clause = "Guidance 2.1",
-      test = function(b, p) return region.contains(b.address.localAuthority) end },
+    region.criterion(nil, "Business Recovery Grant: SMEs in the six LCR local authorities (README section 9)"),
 
-    { id = "sme", text = "A small or medium-sized business (Companies Act limits)",
-      clause = "Guidance 2.2",
-      test = function(b, p) return company_size.is_sme(b, p.today) end },
-
-    { id = "trading-before-covid", text = "Trading before 1 March 2020",
-      clause = "Guidance 2.3",
-      test = function(b, p) return dates.before(b.tradingStartDate, p.trading_before) end },
-
-    { id = "covid-impact", text = "Closed by COVID-19 restrictions, or turnover down by more than 40%",
-      clause = "Guidance 2.4",
+    { id = "sme",
+      text = "Fewer than {sme_staff_below} staff, and a turnover under {sme_turnover_below:pounds} or a balance sheet under {sme_balance_sheet_below:pounds}",
+      clause = "Business Recovery Grant: Growth Platform's SME definition (README section 11, Corrections)",
       test = function(b, p)
-        local c = b.covid
-        if has(c, "closedByRestrictions") and c.closedByRestrictions then return true end
-        if has(c, "turnoverDropPercent") and c.turnoverDropPercent > p.turnover_drop_over_percent then return true end
-        if has(c, "closedByRestrictions") and has(c, "turnoverDropPercent") then return false end
-        local missing = {}
-        for _, fact in ipairs({ "closedByRestrictions", "turnoverDropPercent" }) do
-          if not has(c, fact) then missing[#missing + 1] = fact end
-        end
-        unknown(c, table.unpack(missing))
+        return company_size.staff_and_money(b, p.sme_staff_below, p.sme_turnover_below, p.sme_balance_sheet_below, false)
       end },
 
-    subsidy_control.criterion(),
+    { id = "trading-before-march-2020", text = "Trading since before {trading_before:day}, and still trading",
+      clause = "Business Recovery Grant: trading date (README section 9)",
+      test = function(b, p)
+        return trading.since(b, p.trading_before, p.today, true)
+      end },
+
+    { id = "covid-impact", text = "Impacted by COVID-19 (lost trade, closure or extra costs)",
+      clause = "Business Recovery Grant: \"impacted by Covid-19\"; no turnover-drop threshold published (README section 11)",
+      test = function(b, p) return b.covid.impacted == true end },
+
+    { id = "not-business-as-usual", text = "The project is not business-as-usual costs (rent, wages, stock)",
+      clause = "Business Recovery Grant: cannot fund business-as-usual costs (README section 9)",
+      test = function(b, p) return b.proposal.recovery.businessAsUsual == false end },
+
+    { id = "not-started", text = "The project has not already started",
+      clause = "Business Recovery Grant: cannot fund projects already started (README section 9)",
+      test = function(b, p) return b.proposal.recovery.alreadyStarted == false end },
   },
 
   award = {
-    amount = function(b, p)
-      if has(b, "premises") and has(b.premises, "rateableValue") then
-        local rv = on(b.premises.rateableValue, p.today)
-        local grant = band(p.rateable_value_bands, rv)
-        return grant, string.format("Rateable value %s: the band grant is %s.", money.format(rv), money.format(grant))
-      end
-      local grant = band(p.turnover_bands, b.turnover)
-      return grant, string.format("No rateable value; turnover %s: the band grant is %s.",
-        money.format(b.turnover), money.format(grant))
-    end,
-    maximum = pounds(3000),
-    rounding = "none",
+    discretionary = "Growth Platform sets the amount, from {grant_min:pounds} to {grant_max:pounds} (no bands are published)",
+    maximum = GRANT_MAX,
   },
 }

@@ -87,6 +87,20 @@ function dates.add_months(day, n)
   return dates.format(ny, nm, math.min(d, days_in_month(ny, nm)))
 end
 
+-- Whether `day` is on or before the day `n` calendar months after `start` (the day clamped to the
+-- month's end, as add_months does): "trading for up to n months". For days already known to be
+-- well formed (a fact or p.today), in arithmetic only - no pattern matching, no new strings - for
+-- tests that run for every business.
+function dates.within_months(start, day, n)
+  local index = tonumber(start:sub(1, 4)) * 12 + tonumber(start:sub(6, 7)) - 1 + n
+  local day_index = tonumber(day:sub(1, 4)) * 12 + tonumber(day:sub(6, 7)) - 1
+  if day_index ~= index then return day_index < index end
+  local last = days_in_month(index // 12, index % 12 + 1)
+  local limit = tonumber(start:sub(9, 10))
+  if limit > last then limit = last end
+  return tonumber(day:sub(9, 10)) <= limit
+end
+
 -- 2024-02-29 + 1 year = 2025-02-28.
 function dates.add_years(day, n)
   return dates.add_months(day, 12 * n)
@@ -106,6 +120,15 @@ end
 function dates.financial_year_start(day)
   local y, m = dates.parse(day)
   return dates.format(m >= 4 and y or y - 1, 4, 1)
+end
+
+local MONTHS = { "January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December" }
+
+-- "2020-03-11" -> "11 March 2020" (for sentences built when a module loads).
+function dates.words(day)
+  local y, m, d = dates.parse(day)
+  return string.format("%d %s %d", d, MONTHS[m], y)
 end
 
 -- True when day a is strictly before day b. (ISO days compare as strings

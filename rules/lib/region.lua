@@ -47,6 +47,48 @@ function region.contains(name)
   return region.canonical(name) ~= nil
 end
 
+-- The criterion "based in the region": the business's address.localAuthority is one of the six.
+-- `except` (optional) lists authorities a scheme leaves out, e.g. { "Halton" }; `clause` names
+-- the scheme paragraph (default: the Combined Authority's area). The sentence is written from
+-- the list, so it always names exactly the authorities that pass.
+function region.criterion(except, clause)
+  local left_out, names = {}, {}
+  for _, name in ipairs(except or {}) do
+    left_out[assert(region.canonical(name), "region.criterion: not a region authority: " .. tostring(name))] = true
+  end
+  for _, name in ipairs(region.AUTHORITIES) do
+    if not left_out[name] then names[#names + 1] = name end
+  end
+  local listed = table.concat(names, ", ", 1, #names - 1) .. " or " .. names[#names]
+  local text
+  if next(left_out) then
+    local out = {}
+    for _, name in ipairs(region.AUTHORITIES) do if left_out[name] then out[#out + 1] = name end end
+    text = "Based in the Liverpool City Region but not in " .. table.concat(out, " or ") .. " (" .. listed .. ")"
+  else
+    text = "Based in the Liverpool City Region (" .. listed .. ")"
+  end
+  return {
+    id = "in-region",
+    text = text,
+    clause = clause or "Liverpool City Region Combined Authority area (the six local authorities)",
+    test = function(b, p)
+      local name = region.canonical(b.address.localAuthority)
+      return name ~= nil and not left_out[name]
+    end,
+  }
+end
+
+-- The criterion "based in England" (address.country), for the national schemes in England.
+function region.england_criterion(clause)
+  return {
+    id = "in-england",
+    text = "Based in England",
+    clause = clause,
+    test = function(b, p) return b.address.country == "england" end,
+  }
+end
+
 -- Postcode hint (not used as a criterion: postcode districts cross council
 -- boundaries; criteria use address.localAuthority). Returns
 --   true  for districts lying wholly in the region (L1-L38, CH41-CH49,

@@ -26,7 +26,7 @@
 ---@alias Sectors "nonEssentialRetail"|"essentialRetail"|"hospitality"|"accommodation"|"leisure"|"personalCare"|"gym"|"manufacturing"|"construction"|"transport"|"professionalServices"|"digital"|"creative"|"health"|"education"|"agriculture"|"fishing"|"finance"|"propertyInvestment"|"gambling"|"weapons"|"other"
 ---@alias Grants "smallBusinessGrantFund"|"retailHospitalityLeisureGrantFund"|"discretionaryGrantsFund"|"lrsgClosed"|"lrsgOpen"|"closedBusinessesLockdownPayment"|"additionalRestrictionsGrant"|"restartGrant"|"lcrHospitalityLeisureRetail"|"lcrLocalBusinessSupport"|"taxiDriversGrant"|"councilGrantSinceOctober2020"
 ---@alias Country "england"|"wales"|"scotland"|"northernIreland"
----@alias DeprivationIndex "IoD2019"|"IoD2025"
+---@alias DeprivationIndexes "IoD2019"|"IoD2025"
 ---@alias RuralUrban "rural"|"urban"
 ---@alias RuralUrbanClass "A1"|"B1"|"C1"|"C2"|"D1"|"D2"|"E1"|"E2"|"F1"|"F2"
 ---@alias Tenure "owned"|"leased"|"homeBased"
@@ -79,7 +79,7 @@
 ---@field country Country The UK nation the premises are in
 ---@field deprivationDecile integer Index of Multiple Deprivation decile of the area, 1 (most deprived 10%) to 10 (least)
 ---@field incomeDeprivationDecile integer Income-deprivation decile of the area (the IMD income domain), 1 (most deprived 10%) to 10
----@field deprivationIndex DeprivationIndex The edition of the deprivation index the deciles come from
+---@field deprivationIndex DeprivationIndexes The edition of the deprivation index the deciles come from
 ---@field ruralUrban RuralUrban Whether the area is rural or urban
 ---@field ruralUrbanClass RuralUrbanClass ONS rural-urban classification of the area (A1-C2 urban, D1-F2 rural)
 
@@ -123,6 +123,7 @@
 ---@class (exact) Covid
 ---@field turnoverDropPercent number The fall in turnover against the year before (%)
 ---@field closedByRestrictions boolean Whether the business was required to close by COVID-19 restrictions
+---@field requiredToClose Dated<boolean> Whether COVID-19 restrictions required the business to close its premises to the public, and when (a business that closed voluntarily was not required to)
 ---@field impacted boolean Whether COVID-19 harmed the business (lost trade, closure, extra costs)
 ---@field hospitalityLeisureSupplyChain boolean Whether the business supplies the hospitality or leisure sector
 ---@field servesRetailHospitalityLeisure boolean For the self-employed and market traders, whether they serve retail, hospitality or leisure
@@ -183,6 +184,8 @@
 ---@field householdIncome Money The gross annual income of the household living there (£)
 ---@field incomeAfterHousingCosts Money The household's annual income after housing costs (£)
 ---@field meansTestedBenefits boolean Whether someone in the household receives a means-tested benefit
+---@field incomeDeprivationDecile integer Income-deprivation decile of the building's area (the IMD income domain), 1 (most deprived 10%) to 10
+---@field deprivationIndex DeprivationIndexes The edition of the deprivation index the building's decile comes from
 
 ---A low-carbon heating system to install
 ---@class (exact) ProposalHeating

@@ -1,3 +1,8 @@
+-- ILLUSTRATIVE EXAMPLE - NOT A REAL SCHEME. The figures in this file are invented to teach the
+-- rule language; no Liverpool City Region scheme of this kind was found in published sources
+-- (shared/schemes/README.md, section 11). It is kept here, outside rules/, so the engine never
+-- presents it as a real programme. Try it with: eligible check FILE --rules examples/rules
+--
 -- Start-up Grant (Liverpool City Region)
 -- For new businesses - trading for less than 24 months, or not yet trading -
 -- in the region's most deprived neighbourhoods (deciles 1 to 3 of the English
@@ -13,10 +18,11 @@ local subsidy_control = require "subsidy_control"
 
 return programme {
   id = "start-up-grant",
-  title = "Start-up Grant",
-  summary = "A £2,500 grant for new businesses in the Liverpool City Region's most "
+  title = "Start-up Grant (illustrative example)",
+  summary = "ILLUSTRATIVE EXAMPLE, not a real scheme: its figures are invented. A £2,500 grant for new businesses in the Liverpool City Region's most "
     .. "deprived neighbourhoods that have been trading for less than two years or have "
     .. "not started yet. Founders of any age can apply.",
+  sources = { "none: an invented example for teaching the rule language" },
   guidance = "LCR Start-up Grant guidance, sections 2-3",
   open = { from = "2021-04-01", to = "2024-03-31" },
 

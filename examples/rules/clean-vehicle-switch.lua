@@ -1,3 +1,8 @@
+-- ILLUSTRATIVE EXAMPLE - NOT A REAL SCHEME. The figures in this file are invented to teach the
+-- rule language; no Liverpool City Region scheme of this kind was found in published sources
+-- (shared/schemes/README.md, section 11). It is kept here, outside rules/, so the engine never
+-- presents it as a real programme. Try it with: eligible check FILE --rules examples/rules
+--
 -- Clean Vehicle Switch Grant (Liverpool City Region)
 -- Answers the LCR "Build Back Better" call for "funding for small businesses
 -- and the self-employed to switch to cleaner vehicles": a grant towards a
@@ -35,11 +40,12 @@ end
 
 return programme {
   id = "clean-vehicle-switch",
-  title = "Clean Vehicle Switch Grant",
-  summary = "A grant for small firms and the self-employed in the Liverpool City Region "
+  title = "Clean Vehicle Switch Grant (illustrative example)",
+  summary = "ILLUSTRATIVE EXAMPLE, not a real scheme: its figures are invented. A grant for small firms and the self-employed in the Liverpool City Region "
     .. "who replace an old (pre-Euro 6) diesel van or taxi with a zero-emission or "
     .. "ultra-low-emission one. It pays half the price of the new vehicle, up to £4,500 "
     .. "for a van or £10,000 for a taxi.",
+  sources = { "none: an invented example for teaching the rule language" },
   guidance = "LCR Clean Vehicle Switch Grant guidance, sections 2-4",
   open = { from = "2021-04-01", to = "2024-03-31" },
 

@@ -1,3 +1,8 @@
+-- ILLUSTRATIVE EXAMPLE - NOT A REAL SCHEME. The figures in this file are invented to teach the
+-- rule language; no Liverpool City Region scheme of this kind was found in published sources
+-- (shared/schemes/README.md, section 11). It is kept here, outside rules/, so the engine never
+-- presents it as a real programme. Try it with: eligible check FILE --rules examples/rules
+--
 -- SME Premises Retrofit Grant (Liverpool City Region)
 -- Half the cost of energy-efficiency works to business premises rated EPC
 -- band D to G, up to a limit that rises the worse the rating: £5,000 for D,
@@ -15,10 +20,11 @@ local BAND_ORDER = { A = 1, B = 2, C = 3, D = 4, E = 5, F = 6, G = 7 }
 
 return programme {
   id = "premises-retrofit",
-  title = "SME Premises Retrofit Grant",
-  summary = "A grant for small and medium-sized businesses in the Liverpool City Region "
+  title = "SME Premises Retrofit Grant (illustrative example)",
+  summary = "ILLUSTRATIVE EXAMPLE, not a real scheme: its figures are invented. A grant for small and medium-sized businesses in the Liverpool City Region "
     .. "whose premises are rated EPC D to G: half the cost of works that improve the "
     .. "rating, up to £5,000 (band D), £7,500 (band E) or £10,000 (bands F and G).",
+  sources = { "none: an invented example for teaching the rule language" },
   guidance = "LCR SME Premises Retrofit Grant guidance, sections 2-4",
   open = { from = "2022-04-01", to = "2025-03-31" },
 
@@ -39,7 +45,7 @@ return programme {
 
     { id = "sme", text = "A small or medium-sized business (Companies Act limits)",
       clause = "Guidance 2.2",
-      test = function(b, p) return company_size.is_sme(b, p.today) end },
+      test = function(b, p) return company_size.companies_act(b, "medium", p.today) end },
 
     { id = "epc-d-to-g", text = "The premises are rated EPC band D, E, F or G",
       clause = "Guidance 2.3",

@@ -1,3 +1,8 @@
+-- ILLUSTRATIVE EXAMPLE - NOT A REAL SCHEME. The figures in this file are invented to teach the
+-- rule language; no Liverpool City Region scheme of this kind was found in published sources
+-- (shared/schemes/README.md, section 11). It is kept here, outside rules/, so the engine never
+-- presents it as a real programme. Try it with: eligible check FILE --rules examples/rules
+--
 -- Fair Employment Hiring Incentive (Liverpool City Region)
 -- A flat payment to an employer in the region who takes on a young person
 -- aged 16 to 24 in a fair job: the employer pays the Real Living Wage, the
@@ -11,13 +16,15 @@ local region = require "region"
 local dates = require "dates"
 local money = require "money"
 local subsidy_control = require "subsidy_control"
+local living_wage = require "living_wage"
 
 return programme {
   id = "fair-employment-hiring",
-  title = "Fair Employment Hiring Incentive",
-  summary = "£1,500 for employers in the Liverpool City Region who hire a young person "
+  title = "Fair Employment Hiring Incentive (illustrative example)",
+  summary = "ILLUSTRATIVE EXAMPLE, not a real scheme: its figures are invented. £1,500 for employers in the Liverpool City Region who hire a young person "
     .. "aged 16 to 24 on the Real Living Wage, for at least 25 hours a week on a contract "
     .. "of at least 26 weeks.",
+  sources = { "none: an invented example for teaching the rule language" },
   guidance = "LCR Fair Employment Hiring Incentive guidance, sections 2-3",
   open = { from = "2021-06-01", to = "2023-03-31" },
 
@@ -27,11 +34,6 @@ return programme {
     min_hours_per_week = 25,           -- at least 25 hours a week
     min_contract_weeks = 26,           -- a contract of at least 26 weeks
     earliest_start = "2021-06-01",     -- job starts on or after the scheme opened
-    real_living_wage = dated {         -- Real Living Wage (UK outside London), pence an hour
-      { from = "2020-05-01", value = 930 },
-      { from = "2021-05-01", value = 950 },
-      { from = "2022-05-01", value = 990 },   -- later rates start after the scheme closes
-    },
     payment = pounds(1500),            -- flat payment per hire
   },
 
@@ -53,7 +55,11 @@ return programme {
 
     { id = "job-pays-living-wage", text = "The job pays at least the Real Living Wage rate",
       clause = "Guidance 2.3",
-      test = function(b, p) return b.proposal.hire.hourlyWage >= p.real_living_wage end },
+      test = function(b, p)
+        -- The Real Living Wage employers must pay on the start date (rules/lib/living_wage.lua).
+        local rate = living_wage.hourly(b.proposal.hire.startDate)
+        return rate ~= nil and b.proposal.hire.hourlyWage >= rate
+      end },
 
     { id = "hours", text = "At least 25 hours a week",
       clause = "Guidance 2.4",
