@@ -11,7 +11,7 @@
 local region = require "region"
 local trading = require "trading"
 local rateable_value = require "rateable_value"
-local dated_list = require "dated_list"
+local lists = require "lists"
 
 local GRANT_MIDDLE = pounds(25000)
 local ELIGIBILITY_DAY = "2020-03-11"
@@ -51,7 +51,7 @@ return programme {
     { id = "expanded-retail-discount",
       text = "The property was eligible for the Expanded Retail Discount (retail, hospitality and leisure) on {eligibility_day:day}",
       clause = "RHLGF: property eligible for the Expanded Retail Discount (README section 2)",
-      test = function(b, p) return dated_list.has_any(b.premises.rateReliefs, p.eligibility_day, EXPANDED_RETAIL) end },
+      test = function(b, p) return lists.has_any(on(b.premises.rateReliefs, p.eligibility_day), EXPANDED_RETAIL) end },
 
     { id = "rateable-value-under-limit", text = "Rateable value under {rv_high_from:pounds} on {rv_day:day}",
       clause = "RHLGF: rateable-value bands, top band not eligible (README section 2)",

@@ -16,7 +16,7 @@
 local region = require "region"
 local trading = require "trading"
 local money = require "money"
-local dated_list = require "dated_list"
+local lists = require "lists"
 
 local GRANT = pounds(10000)
 
@@ -54,7 +54,7 @@ return programme {
     { id = "small-business-or-rural-relief",
       text = "The property was eligible for Small Business Rate Relief (including tapered relief) or Rural Rate Relief on {eligibility_day:day}",
       clause = "SBGF: eligible for SBRR (including tapered relief) or Rural Rate Relief on the eligibility day; small business multiplier alone excluded (README section 2)",
-      test = function(b, p) return dated_list.has_any(b.premises.rateReliefs, p.eligibility_day, RELIEFS) end },
+      test = function(b, p) return lists.has_any(on(b.premises.rateReliefs, p.eligibility_day), RELIEFS) end },
 
     { id = "not-excluded-use", text = "The property is not used personally (stables, beach huts, moorings) and is not a car park or parking space",
       clause = "SBGF and RHLGF exclusions (README section 2)",
