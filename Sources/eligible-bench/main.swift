@@ -3,7 +3,11 @@
 //   eligible-bench [N] [--rules DIR] [--bin PATH] [--as-of DAY] [--seed S] [--work DIR]
 //       generates N businesses (default 1,000,000), measures the engine against the native
 //       Swift baseline and prints a Markdown table.
-//   eligible-bench generate N FILE [--seed S]     writes a synthetic register as JSON Lines
+//   eligible-bench generate N FILE [--seed S]     writes a synthetic register: JSON Lines, or
+//                                                 CSV when FILE ends in .csv
+//   eligible-bench agree N [--as-of DAY] [--rules DIR] [--seed S] [--chaos P]
+//                                                 the engine and the native baseline on N
+//                                                 generated businesses, decision by decision
 //   eligible-bench native-batch IN OUT [--as-of]  the native end-to-end baseline (one thread)
 import Eligibility
 import Foundation
@@ -34,60 +38,15 @@ let binary = option("--bin", default: ".build/release/eligible")
 let workDir = option("--work", default: NSTemporaryDirectory())
 let asOf = try AsOf(parsing: asOfText)
 
-/// Writes N businesses as JSON Lines.
+/// Writes N businesses as JSON Lines (or CSV, for a .csv name).
 func generate(_ n: Int, to path: String) {
-    guard let file = FileHandle(forWritingAtPath: path) ?? {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        return FileHandle(forWritingAtPath: path)
-    }() else { fail("cannot write \(path)") }
-    file.truncateFile(atOffset: 0)
-    var population = Population(seed: seed)
-    var buffer = [UInt8]()
-    buffer.reserveCapacity(1 << 21)
-    for i in 0..<n {
-        BusinessJSONLine.append(population.next(index: i + 1), to: &buffer)
-        if buffer.count > 1 << 20 { file.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
-    }
-    file.write(Data(buffer))
-    file.closeFile()
+    let seconds = generateRegister(count: n, path: path, seed: seed)
+    FileHandle.standardError.write(Data("eligible-bench: wrote \(n) businesses to \(path) in \(String(format: "%.2f", seconds)) s (\(Int(Double(n) / max(seconds, 1e-9))) rows/s)\n".utf8))
 }
 
-let nativeDecoder = JSONDecoder()
-
-/// The native end-to-end baseline: read JSON Lines, decode (same decoder as the engine), decide
-/// natively, write one JSON line of decisions per row. One thread.
-func nativeBatch(input: String, output: String) {
-    guard let fd = fopen(input, "r") else { fail("cannot read \(input)") }
-    guard let out = fopen(output, "w") else { fail("cannot write \(output)") }
-    var linePointer: UnsafeMutablePointer<CChar>?
-    var capacity = 0
-    var lineNumber = 0
-    var buffer = [UInt8]()
-    let at = asOf.luaString
-    while true {
-        let n = getline(&linePointer, &capacity, fd)
-        guard n > 0, let linePointer else { break }
-        lineNumber += 1
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(linePointer).assumingMemoryBound(to: UInt8.self), count: n)
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: "{\"line\":\(lineNumber)".utf8)
-        do {
-            let b = try nativeDecoder.decode(Business.self, from: Data(buffer: bytes))
-            buffer.append(contentsOf: ",\"decisions\":[".utf8)
-            for (i, r) in NativeRules.evaluate(b, at: at).enumerated() {
-                if i > 0 { buffer.append(0x2C) }
-                buffer.append(contentsOf: "{\"programme\":\"\(r.programme)\",\"outcome\":\"\(r.outcome.rawValue)\"".utf8)
-                if let award = r.award { buffer.append(contentsOf: ",\"award\":\(award)".utf8) }
-                buffer.append(0x7D)
-            }
-            buffer.append(contentsOf: "]}\n".utf8)
-        } catch {
-            buffer.append(contentsOf: ",\"rejected\":true}\n".utf8)
-        }
-        _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, out) }
-    }
-    fclose(out)
-    fclose(fd)
+/// The engine's facts for a generated business (through its JSON line, as a register gives it).
+func engineFacts(_ line: [UInt8], vocabulary: Vocabulary, index: Int) throws -> BusinessFacts {
+    try line.withUnsafeBufferPointer { try BusinessFile.decodeJSONLine($0, fileName: "register.jsonl", line: index, vocabulary: vocabulary) }
 }
 
 /// Runs a program, returning wall seconds, peak RSS (bytes) and its exit status. The peak RSS
@@ -127,12 +86,17 @@ if arguments.first == "generate" {
     generate(n, to: arguments[2])
     exit(0)
 }
+if arguments.first == "agree" {
+    guard arguments.count >= 2, let n = Int(arguments[1]) else { fail("usage: eligible-bench agree N [--as-of DAY] [--rules DIR] [--seed S]") }
+    let chaos = Double(option("--chaos", default: "0")) ?? 0
+    exit(try runAgree(count: n, asOf: asOf, rulesDirectory: rulesDir, seed: seed, chaos: chaos) ? 0 : 1)
+}
 if arguments.first == "decide" {
     // Decide-only on a prepared population (for profiling): eligible-bench decide N
     let count = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
     let book = try RuleBook(directory: URL(fileURLWithPath: rulesDir))
     var people = Population(seed: seed)
-    let facts = try (0..<count).map { try BusinessFacts(people.next(index: $0 + 1), vocabulary: book.vocabulary) }
+    let facts = try (0..<count).map { try engineFacts(jsonLine(people.next(index: $0 + 1)), vocabulary: book.vocabulary, index: $0 + 1) }
     let engine = try Evaluator(rules: book)
     engine.timesStages = true
     let t0 = now()
@@ -145,13 +109,12 @@ if arguments.first == "decide" {
 }
 if arguments.first == "native-batch" {
     guard arguments.count >= 3 else { fail("usage: eligible-bench native-batch IN OUT") }
-    nativeBatch(input: arguments[1], output: arguments[2])
+    nativeBatch(input: arguments[1], output: arguments[2], asOf: asOf)
     exit(0)
 }
 
 let n = arguments.first.flatMap { Int($0) } ?? Int(ProcessInfo.processInfo.environment["N"] ?? "") ?? 1_000_000
 let rules = try RuleBook(directory: URL(fileURLWithPath: rulesDir))
-let at = asOf.luaString
 func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 log("eligible-bench: \(n) businesses, seed \(seed), as of \(asOfText), rules \(rulesDir) (\(rules.files.count) programmes)")
 
@@ -167,27 +130,34 @@ let chunk = 10_000
 var sink = 0
 while done < n {
     let count = min(chunk, n - done)
-    let businesses = (0..<count).map { population.next(index: done + $0 + 1) }
-    let facts = try businesses.map { try BusinessFacts($0, vocabulary: rules.vocabulary) }
+    let lines = (0..<count).map { jsonLine(population.next(index: done + $0 + 1)) }
+    let facts = try lines.enumerated().map { try engineFacts($1, vocabulary: rules.vocabulary, index: done + $0 + 1) }
+    let businesses = nativeBusinesses(jsonLines: lines)
     let t0 = now()
     var luaResults: [[Decision]] = []
     luaResults.reserveCapacity(count)
     for f in facts { luaResults.append(try evaluator.evaluate(f, asOf: asOf)) }
     let t1 = now()
-    var nativeResults: [[NativeRules.Result]] = []
+    var nativeResults: [[NativeDecision]] = []
     nativeResults.reserveCapacity(count)
-    for b in businesses { nativeResults.append(NativeRules.evaluate(b, at: at)) }
+    let nativeAt = At(asOf)
+    for b in businesses {
+        var decisions = [NativeDecision]()
+        NativeRules.decide(b, at: nativeAt, into: &decisions)
+        nativeResults.append(decisions)
+    }
     let t2 = now()
     luaNanos += t1 - t0
     nativeNanos += t2 - t1
     if compared < 200_000 {
         for (i, (lua, native)) in zip(luaResults, nativeResults).enumerated() {
             let byID = Dictionary(uniqueKeysWithValues: lua.map { ($0.programme, $0) })
-            for r in native {
+            for (k, r) in native.enumerated() {
                 compared += 1
-                if let d = byID[r.programme], d.outcome == r.outcome, d.award?.pence == r.award { agree += 1 }
+                let id = NativeRules.programmes[k].id
+                if let d = byID[id], agrees(d, r, programme: k) { agree += 1 }
                 else if disagreements.count < 5 {
-                    disagreements.append("business \(done + i + 1) \(r.programme): engine \(byID[r.programme].map { "\($0.outcome.rawValue) \($0.award?.pence ?? -1)" } ?? "-") native \(r.outcome.rawValue) \(r.award ?? -1)")
+                    disagreements.append("business \(done + i + 1) \(id): engine \(byID[id].map(describe) ?? "-") native \(describe(r, programme: k))")
                 }
             }
         }
@@ -245,7 +215,7 @@ print("""
     | 2 jobs / 1 job speed-up | \(ratio(e2eTwo, e2eOne)) | - | - |
     | peak RSS, end-to-end, 2 jobs (1 job) | \(mb(two.peakRSS)) (\(mb(one.peakRSS))) | \(mb(nativeE2E.peakRSS)) | \(ratio(Double(two.peakRSS), Double(nativeE2E.peakRSS))) |
     | per business: push / decide / read back (µs) | \(String(format: "%.2f / %.2f / %.2f", Double(stages.push) / Double(n) / 1000, Double(stages.decide) / Double(n) / 1000, Double(stages.readBack) / Double(n) / 1000)) | - | - |
-    | native baseline agrees with the engine (outcome and award) | \(agree) of \(compared) decisions | | |
+    | native baseline agrees with the engine (outcome, award, failed, missing) | \(agree) of \(compared) decisions | | |
 
     """)
 for d in disagreements { log("  disagreement: \(d)") }
