@@ -6,6 +6,7 @@ import LuaBridge
 struct DecisionReader {
     private let state: LuaState
     private let digest: String
+    private let paths = LuaStringCache()
     private let code, award, capped, explanation, failed, failedCount, missing, missingCount, error, explained: LuaReference
     private static let outcomes: [Decision.Outcome] = [.eligible, .ineligible, .needsInformation, .closed, .ruleError]
 
@@ -82,46 +83,45 @@ struct DecisionReader {
             let engine = EngineVersion.current
             for k in 1...max(count, 1) where k <= count && k <= selection.ids.count {
                 let outcome = Self.outcomes[max(0, min(4, (r.integer(at: k, of: codes) ?? 5) - 1))]
-                var decision = Decision(programme: selection.ids[k - 1], outcome: outcome, failed: [], missing: [],
-                                        asOf: asOf, rulesDigest: digest, engineVersion: engine)
+                var award: Money?, capped: Bool?, explanation: String?
+                var failedIDs = [String](), missingPaths = [String](), diagnostic: RuleDiagnostic?
                 switch outcome {
                 case .eligible:
-                    decision.award = r.integer(at: k, of: awards).map(Money.init(pence:))
-                    if r.isTrue(at: k, of: cappeds) { decision.awardCapped = true }
-                    decision.awardExplanation = r.string(at: k, of: explanations)
+                    award = r.integer(at: k, of: awards).map(Money.init(pence:))
+                    if r.isTrue(at: k, of: cappeds) { capped = true }
+                    explanation = r.string(at: k, of: explanations)
                 case .ineligible, .needsInformation:
                     let mark = r.mark
-                    if let list = r.element(k, of: faileds) {
-                        let n = r.integer(at: k, of: failedCounts) ?? 0
+                    if let n = r.integer(at: k, of: failedCounts), n > 0, let list = r.element(k, of: faileds) {
                         let ids = selection.criteria[k - 1]
-                        decision.failed.reserveCapacity(n)
+                        failedIDs.reserveCapacity(n)
                         for i in 0..<n {
                             guard let number = r.integer(at: i + 1, of: list) else { continue }
-                            if number >= 1, number <= ids.count { decision.failed.append(ids[number - 1]) }
+                            if number >= 1, number <= ids.count { failedIDs.append(ids[number - 1]) }
                         }
                     }
-                    if let list = r.element(k, of: missings) {
-                        let n = r.integer(at: k, of: missingCounts) ?? 0
-                        decision.missing.reserveCapacity(n)
-                        for i in 0..<n { if let path = r.string(at: i + 1, of: list) { decision.missing.append(path) } }
+                    if let n = r.integer(at: k, of: missingCounts), n > 0, let list = r.element(k, of: missings) {
+                        missingPaths.reserveCapacity(n)
+                        for i in 0..<n { if let path = r.string(at: i + 1, of: list, cache: paths) { missingPaths.append(path) } }
                     }
                     r.pop(to: mark)
                 case .ruleError:
                     let mark = r.mark
                     if let table = r.element(k, of: errors) {
-                        let diagnostic = RuleDiagnostic(
+                        diagnostic = RuleDiagnostic(
                             file: r.string(Self.keys["file"], of: table) ?? selection.files[k - 1],
                             line: r.integer(Self.keys["line"], of: table) ?? selection.lines[k - 1],
                             code: r.string(Self.keys["code"], of: table) ?? "error",
                             message: r.string(Self.keys["message"], of: table) ?? "the rule script failed")
-                        decision.diagnostic = diagnostic
-                        decision.error = diagnostic.description
                     }
                     r.pop(to: mark)
                 case .closed:
                     break
                 }
-                out.append(decision)
+                out.append(Decision(programme: selection.ids[k - 1], outcome: outcome, award: award,
+                                    awardExplanation: explanation, awardCapped: capped, failed: failedIDs,
+                                    missing: missingPaths, error: diagnostic?.description, diagnostic: diagnostic,
+                                    asOf: asOf, rulesDigest: digest, engineVersion: engine))
             }
             return out
         }

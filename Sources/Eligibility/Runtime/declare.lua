@@ -298,7 +298,10 @@ function declare.programme(declaration)
       fail(cline, "criterion \"%s\" needs test = function(b, p) return ... end (true, false, or nil when it cannot tell)", cid)
     end
     local clause = rawget(c, "clause")
-    if clause ~= nil then check_text(clause, cline, format("criterion \"%s\"'s clause", cid), "clause = \"Guidance 2.1\"") end
+    if clause ~= nil then
+      check_text(clause, cline, format("criterion \"%s\"'s clause", cid), "clause = \"Guidance 2.1\"")
+      check_template(clause, known, cline, format("criterion \"%s\"'s clause", cid))
+    end
     local needs_award = rawget(c, "needs_award")
     if needs_award ~= nil and needs_award ~= true and needs_award ~= false then
       fail(cline, "criterion \"%s\": needs_award must be true or false", cid)

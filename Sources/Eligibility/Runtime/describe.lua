@@ -85,7 +85,7 @@ function describe.list(at)
     local values = values_at(p, when)
     local criteria = {}
     for i, c in ipairs(p.criteria) do
-      criteria[i] = { id = c.id, text = describe.render(c.text, values), clause = c.clause, line = c.line }
+      criteria[i] = { id = c.id, text = describe.render(c.text, values), clause = c.clause and describe.render(c.clause, values), line = c.line }
     end
     local dated_params = {}
     for name, spec in next, p.dated do

@@ -93,6 +93,7 @@ function evaluate.define(chunk, file, stem, programme_line)
   local p = state.result
   p.number = #programmes + 1
   seal.programme(p)
+  evaluate.prepare(p)
   programmes[p.number] = p
   by_id[p.id] = p
   return nil
@@ -139,17 +140,25 @@ local function select_programmes(only)
 end
 
 -- Deciding ----------------------------------------------------------------------------------------
--- All the selected programmes are decided in one guarded call, a loop over (programme k, phase,
--- criterion j) kept in upvalues. When a script raises (a missing fact, one that does not apply,
--- an error, a spent budget), the guarded call returns; `resume` settles that step and calls
--- again from the next one. Budget marks are bumped before moving on, so what one programme
--- spends is always charged to it.
+-- All the selected programmes are decided in one guarded call, a loop over (open programme,
+-- phase, criterion) kept in upvalues. When a script raises (a missing fact, one that does not
+-- apply, an error, a spent budget), the guarded call returns; `resume` settles that step and
+-- calls again from the next one. Budget marks are bumped before moving on, so what one
+-- programme spends is always charged to it. The plan for a selection and instant (which
+-- programmes are open, the closed ones' results) is made once and reused.
+
+local code_out, award_out, capped_out, explanation_out = out.code, out.award, out.capped, out.explanation
+local failed_out, failed_n_out, missing_out, missing_n_out = out.failed, out.failed_n, out.missing, out.missing_n
+local error_out, explained_out = out.error, out.explained
+local note_paths = note.paths
 
 local business             -- the business's proxy (b)
 local chosen, count        -- the programmes being decided
+local open, n_open         -- the positions in `chosen` of those open at `at`
 local at, traced           -- the instant and whether to explain
-local k, phase, j          -- where the loop is: programme, phase (see below), criterion
-local p, params            -- the programme being decided and its parameters
+local o, phase, j          -- where the loop is: open programme, phase (see below), criterion
+local k, p, params         -- the programme being decided: position, programme, parameters
+local order                -- the criterion numbers of the current phase
 local failed, n_failed     -- its failed criterion numbers
 local missing, n_missing   -- its missing fact paths
 local unknown              -- whether a criterion could not tell
@@ -157,16 +166,42 @@ local stamp, seen_path = 0, {}
 local rows                 -- criterion results, when explaining
 local award_pence          -- the award worked out (for needs_award criteria)
 -- Phases: START a programme; BEFORE the award (criteria without needs_award); AWARD; AFTER it
--- (criteria with needs_award); DONE.
+-- (criteria with needs_award).
 local START, BEFORE, AWARD, AFTER = 0, 1, 2, 3
 
 function evaluate.set_business(proxy) business = proxy end
 
+-- Splits a programme's criteria into those run before the award and those that need it.
+function evaluate.prepare(q)
+  q.tests, q.before, q.after = {}, {}, {}
+  for number, c in ipairs(q.criteria) do
+    q.tests[number] = c.test
+    local list = c.needs_award and q.after or q.before
+    list[#list + 1] = number
+  end
+end
+
+-- The plan for `chosen` at `at`: the open programmes' positions; the closed ones' results are
+-- written once here (nothing else writes them while the plan holds).
+local plan_for, plan_at
+local function make_plan()
+  if rawequal(plan_for, chosen) and plan_at == at then return end
+  plan_for, plan_at, open, n_open = chosen, at, {}, 0
+  for position, q in ipairs(chosen) do
+    if at < q.open_from or (q.open_until and at >= q.open_until) then
+      code_out[position], failed_n_out[position], missing_n_out[position], error_out[position] = CLOSED, 0, 0, false
+      award_out[position], capped_out[position], explanation_out[position] = false, false, false
+    else
+      n_open = n_open + 1
+      open[n_open] = position
+    end
+  end
+end
+
 -- Adds the paths the running test noted to the programme's missing facts.
 local function commit_missing()
-  local paths = note.paths
   for i = 1, note.n do
-    local path = paths[i]
+    local path = note_paths[i]
     if seen_path[path] ~= stamp then
       seen_path[path] = stamp
       n_missing = n_missing + 1
@@ -175,26 +210,25 @@ local function commit_missing()
   end
 end
 
-local function row(c, outcome)
-  if not rows then return end
+local function row(number, outcome)
   local row_missing = {}
-  if outcome == "unknown" then for i = 1, note.n do row_missing[i] = note.paths[i] end end
-  rows[#rows + 1] = { id = c.id, outcome = outcome, reads = note.reads or {}, missing = row_missing }
+  if outcome == "unknown" then for i = 1, note.n do row_missing[i] = note_paths[i] end end
+  rows[#rows + 1] = { id = p.criteria[number].id, outcome = outcome, reads = note.reads or {}, missing = row_missing }
 end
 
 -- Moves on to the next programme; the marks are bumped first (see above).
 local function next_programme()
   marks[1], marks[2] = marks[1] + 1, marks[2] + 1
   if traced then
-    local e = out.explained[k]
-    e.criteria, e.parameters = rows, p and select(2, params_at(p, at)) or nil
+    local e = explained_out[k]
+    e.criteria, e.parameters = rows, select(2, params_at(p, at))
   end
-  k, phase = k + 1, START
+  phase = START
 end
 
 local function rule_error(diagnostic)
   if diagnostic.file == nil then diagnostic.file = p.file end
-  out.code[k], out.error[k] = RULE_ERROR, diagnostic
+  code_out[k], error_out[k] = RULE_ERROR, diagnostic
   sandbox.reset_loading()
 end
 
@@ -220,105 +254,111 @@ local function settle_award(amount)
 end
 
 -- A criterion's result that is not true, false or nil: that programme's rule error.
-local function bad_result(c, result)
+local function bad_result(number, result)
+  local c = p.criteria[number]
   error(declare.diagnostic(nil, c.line, "result",
     format("criterion \"%s\" returned a %s; a test must return true, false, or nil when it cannot tell", c.id, type(result))), 0)
 end
 
 -- Records the current programme's failures or missing facts; true when that decides it.
 local function settled()
-  out.failed_n[k], out.missing_n[k] = n_failed, n_missing
-  if n_failed > 0 then out.code[k] = INELIGIBLE; return true end
-  if unknown then out.code[k] = NEEDS_INFORMATION; return true end
+  failed_n_out[k], missing_n_out[k] = n_failed, n_missing
+  if n_failed > 0 then code_out[k] = INELIGIBLE; return true end
+  if unknown then code_out[k] = NEEDS_INFORMATION; return true end
   return false
 end
 
--- Runs criteria from j on in the current phase. Comparisons with true, false and the sentinels
--- use ==, which never runs a metamethod when one side is a boolean or a light userdata.
+-- Runs the criteria of the current phase from j on. `j` moves past a criterion before it runs,
+-- so a criterion that raises is order[j - 1]. Comparisons with true, false and the sentinels use
+-- ==, which never runs a metamethod when one side is a boolean or a light userdata.
 local function run_criteria()
-  local criteria = p.criteria
-  local after = phase == AFTER
-  while j <= #criteria do
-    local c = criteria[j]
-    if c.needs_award == after then
-      marks[1] = marks[1] + 1
-      note.n = 0
-      if rows then view.begin_reads() end
-      local result = c.test(business, params, award_pence)
-      if result == false then
-        n_failed = n_failed + 1
-        failed[n_failed] = j
-        if rows then row(c, "fail") end
-      elseif note.n > 0 or result == nil then
-        unknown = true
-        commit_missing()
-        if rows then row(c, "unknown") end
-      elseif result == true then
-        if rows then row(c, "pass") end
-      else
-        bad_result(c, result)
-      end
-    end
+  local tests, n = p.tests, #order
+  while j <= n do
+    local number = order[j]
     j = j + 1
+    marks[1] = marks[1] + 1
+    note.n = 0
+    if rows then view.begin_reads() end
+    local result = tests[number](business, params, award_pence)
+    if result == true and note.n == 0 then
+      if rows then row(number, "pass") end
+    elseif result == false then
+      n_failed = n_failed + 1
+      failed[n_failed] = number
+      if rows then row(number, "fail") end
+    elseif result == nil or result == true then
+      unknown = true
+      commit_missing()
+      if rows then row(number, "unknown") end
+    else
+      bad_result(number, result)
+    end
   end
 end
 
--- The loop: decides programmes k.. until all are decided or a script raises.
+-- Starts the programme at open position o.
+local function start_programme()
+  k = open[o]
+  p = chosen[k]
+  if traced then explained_out[k] = { programme = p.id } end
+  rows = traced and {} or nil
+  params = params_at(p, at)
+  failed, missing = failed_out[k], missing_out[k]
+  if not failed then failed, missing = {}, {}; failed_out[k], missing_out[k] = failed, missing end
+  n_failed, n_missing, unknown, award_pence = 0, 0, false, nil
+  stamp = stamp + 1
+  award_out[k], capped_out[k], explanation_out[k], error_out[k] = false, false, false, false
+  phase, order, j = BEFORE, p.before, 1
+end
+
+-- The award phase: works out the award, or the discretionary text (made once per instant).
+local function run_award()
+  local award = p.award
+  local pence, capped, how
+  if award.discretionary then
+    if p.discretionary_at ~= at then
+      p.discretionary_at, p.discretionary_text = at, ctx.describe.render(award.discretionary, params)
+    end
+    how = p.discretionary_text
+  else
+    marks[1] = marks[1] + 1
+    note.n = 0
+    if rows then view.begin_reads() end
+    local amount, said = award.amount(business, params)
+    if note.n > 0 then
+      unknown = true
+      commit_missing()
+    else
+      local problem
+      pence, problem, capped = settle_award(amount)
+      if not pence then error(declare.diagnostic(p.file, award.line, "award", problem), 0) end
+      if said ~= nil then how = clean(said, 2000) end
+      if rows then explained_out[k].awardReads = note.reads end
+    end
+  end
+  if settled() then return next_programme() end
+  award_out[k], capped_out[k], explanation_out[k] = pence or false, capped == true, how or false
+  award_pence = pence or award.maximum
+  if #p.after > 0 then phase, order, j = AFTER, p.after, 1 else code_out[k] = ELIGIBLE; next_programme() end
+end
+
+-- The loop: decides the open programmes from o on until all are decided or a script raises.
 local function advance()
-  while k <= count do
+  while true do
     if phase == START then
-      p = chosen[k]
-      if traced then out.explained[k] = { programme = p.id } end
-      rows = traced and {} or nil
-      if at < p.open_from or (p.open_until and at >= p.open_until) then
-        out.code[k], out.failed_n[k], out.missing_n[k], out.error[k] = CLOSED, 0, 0, false
-        out.award[k], out.capped[k], out.explanation[k] = false, false, false
-        p = nil
-        next_programme()
-      else
-        params = params_at(p, at)
-        failed, missing = out.failed[k], out.missing[k]
-        if not failed then failed, missing = {}, {}; out.failed[k], out.missing[k] = failed, missing end
-        n_failed, n_missing, unknown, award_pence = 0, 0, false, nil
-        stamp = stamp + 1
-        out.award[k], out.capped[k], out.explanation[k], out.error[k] = false, false, false, false
-        phase, j = BEFORE, 1
-      end
-    elseif phase == BEFORE then
+      o = o + 1
+      if o > n_open then return end
+      start_programme()
+    end
+    if phase == BEFORE then
       run_criteria()
       if settled() then next_programme() else phase = AWARD end
     elseif phase == AWARD then
-      local award = p.award
-      local pence, capped, how
-      if award.discretionary then
-        how = ctx.describe.render(award.discretionary, params)
-      else
-        marks[1] = marks[1] + 1
-        note.n = 0
-        if rows then view.begin_reads() end
-        local amount, said = award.amount(business, params)
-        if note.n > 0 then
-          unknown = true
-          commit_missing()
-        else
-          local problem
-          pence, problem, capped = settle_award(amount)
-          if not pence then error(declare.diagnostic(p.file, award.line, "award", problem), 0) end
-          if said ~= nil then how = clean(said, 2000) end
-          if rows then out.explained[k].awardReads = note.reads end
-        end
-      end
-      if settled() then
-        next_programme()
-      else
-        out.award[k], out.capped[k], out.explanation[k] = pence or false, capped == true, how or false
-        award_pence = pence or award.maximum
-        if p.needs_award then phase, j = AFTER, 1 else out.code[k] = ELIGIBLE; next_programme() end
-      end
+      run_award()
     else -- AFTER
       run_criteria()
-      if settled() then out.award[k], out.capped[k], out.explanation[k] = false, false, false
-      else out.code[k] = ELIGIBLE end
+      if settled() then award_out[k], capped_out[k], explanation_out[k] = false, false, false
+      else code_out[k] = ELIGIBLE end
       next_programme()
     end
   end
@@ -326,8 +366,8 @@ end
 
 -- Settles the step that raised `err` and moves past it; the loop then resumes.
 local function resume(err, kind, file, line)
-  if p == nil or phase == START then
-    -- Not inside a programme's script (between programmes): record it against this one and go on.
+  if phase == START then
+    -- Not inside a programme's script (setting one up): record it against that one and go on.
     if p then rule_error(diagnose(p, err, kind, file, line, p.line, "the programme")) end
     next_programme()
     return
@@ -344,19 +384,17 @@ local function resume(err, kind, file, line)
     next_programme()
     return
   end
-  local c = p.criteria[j]
+  local number = order[j - 1]
   if stopped then
     unknown = true
     commit_missing()
-    row(c, "unknown")
-    j = j + 1
+    if rows then row(number, "unknown") end
   elseif kind == "error" and err == NOT_APPLICABLE then
     n_failed = n_failed + 1
-    failed[n_failed] = j
-    row(c, "fail")
-    j = j + 1
+    failed[n_failed] = number
+    if rows then row(number, "fail") end
   else
-    rule_error(diagnose(p, err, kind, file, line, c.line, format("criterion \"%s\"", c.id)))
+    rule_error(diagnose(p, err, kind, file, line, p.criteria[number].line, format("criterion \"%s\"", p.criteria[number].id)))
     next_programme()
   end
 end
@@ -367,7 +405,12 @@ end
 function evaluate.run(at_, traced_, only)
   view.set_traced(traced_)
   chosen = select_programmes(only)
-  count, at, traced, k, phase, p = #chosen, at_, traced_, 1, START, nil
+  count, at, traced = #chosen, at_, traced_
+  make_plan()
+  if traced then
+    for position, q in ipairs(chosen) do explained_out[position] = { programme = q.id, criteria = {} } end
+  end
+  o, phase, p = 0, START, nil
   while true do
     local ok, err, kind, file, line = guarded(advance)
     if ok then break end
@@ -377,11 +420,12 @@ function evaluate.run(at_, traced_, only)
   note.reads = false
   local changed = seal.check(chosen, at)
   if changed then
+    plan_for = nil -- closed programmes that reach the variable are marked too: write them afresh next time
     for n = 1, count do
       local q = chosen[n]
       local name = changed[q.id]
       if name then
-        out.code[n], out.error[n] = RULE_ERROR, declare.diagnostic(q.file, q.line, "memory-between-businesses",
+        code_out[n], error_out[n] = RULE_ERROR, declare.diagnostic(q.file, q.line, "memory-between-businesses",
           format("the rule changed '%s', a value kept from one business to the next; rules must not remember "
             .. "anything between businesses (make it a local inside the function)", name))
       end
