@@ -637,8 +637,8 @@ protocol RegisterSink {
     mutating func textList(_ name: StaticString, _ fact: Fact<[String]>)
     /// A list of records; CSV has columns for `maxItems` of them.
     mutating func records<R>(_ name: StaticString, _ fact: Fact<[R]>, maxItems: Int, _ body: (inout Self, R?) -> Void)
-    /// A dated fact: a history or one value.
-    mutating func dated(_ name: StaticString, _ fact: Fact<[(from: NDay?, value: ScalarOut?)]>)
+    /// A dated fact: a history or one value (`list`: its value is a list).
+    mutating func dated(_ name: StaticString, _ fact: Fact<[(from: NDay?, value: ScalarOut?)]>, list: Bool)
 }
 
 /// A value to write, typed as the vocabulary types it.
@@ -654,6 +654,13 @@ enum ScalarOut {
 }
 
 extension Fact {
+    func map<U>(_ f: (T) -> U) -> Fact<U> {
+        switch self {
+        case .unknown: .unknown
+        case .doesNotApply: .doesNotApply
+        case .given(let v): .given(f(v))
+        }
+    }
     func out(_ f: (T) -> ScalarOut) -> Fact<ScalarOut> {
         switch self {
         case .unknown: .unknown
@@ -686,7 +693,7 @@ enum RegisterWriter {
         s.scalar("id", b?.id.out(text) ?? .unknown)
         s.scalar("name", b?.name.out(text) ?? .unknown)
         s.scalar("legalForm", b?.legalForm.out(choice) ?? .unknown)
-        s.dated("companyStatus", b?.companyStatus.history(choice) ?? .unknown)
+        s.dated("companyStatus", b?.companyStatus.history(choice) ?? .unknown, list: false)
         s.textList("sicCodes", b?.sicCodes ?? .unknown)
         s.scalar("sector", b?.sector.out(choice) ?? .unknown)
         s.scalar("businessToBusiness", b?.businessToBusiness.out(yesNo) ?? .unknown)
@@ -698,7 +705,7 @@ enum RegisterWriter {
         s.scalar("stoppedTrading", b?.stoppedTrading.out(dayOut) ?? .unknown)
         s.scalar("financialYearStart", b?.financialYearStart.out(dayOut) ?? .unknown)
         s.scalar("yearsOfAccounts", b?.yearsOfAccounts.out(whole) ?? .unknown)
-        s.scalar("grantsReceived", b?.grantsReceived.out { .list($0.map(\.rawValue)) } ?? .unknown)
+        s.textList("grantsReceived", b?.grantsReceived.map { $0.map(\.rawValue) } ?? .unknown)
         s.scalar("taxiLicensingAuthority", b?.taxiLicensingAuthority.out(text) ?? .unknown)
         s.record("address", b?.address ?? .unknown) { s, a in
             s.scalar("postcode", a?.postcode.out(text) ?? .unknown)
@@ -715,8 +722,8 @@ enum RegisterWriter {
             s.scalar("use", p?.use.out(choice) ?? .unknown)
             s.scalar("propertyReference", p?.propertyReference.out(text) ?? .unknown)
             s.scalar("paysBusinessRates", p?.paysBusinessRates.out(yesNo) ?? .unknown)
-            s.dated("rateableValue", p?.rateableValue.history(money) ?? .unknown)
-            s.dated("rateReliefs", p?.rateReliefs.history { .list($0.map(\.rawValue)) } ?? .unknown)
+            s.dated("rateableValue", p?.rateableValue.history(money) ?? .unknown, list: false)
+            s.dated("rateReliefs", p?.rateReliefs.history { .list($0.map(\.rawValue)) } ?? .unknown, list: true)
             s.scalar("fixedPropertyCosts", p?.fixedPropertyCosts.out(yesNo) ?? .unknown)
             s.scalar("annualRentOrMortgage", p?.annualRentOrMortgage.out(money) ?? .unknown)
             s.scalar("offStreetParking", p?.offStreetParking.out(yesNo) ?? .unknown)
@@ -745,7 +752,7 @@ enum RegisterWriter {
         s.record("covid", b?.covid ?? .unknown) { s, c in
             s.scalar("turnoverDropPercent", c?.turnoverDropPercent.out(decimal) ?? .unknown)
             s.scalar("closedByRestrictions", c?.closedByRestrictions.out(yesNo) ?? .unknown)
-            s.dated("requiredToClose", c?.requiredToClose.history(yesNo) ?? .unknown)
+            s.dated("requiredToClose", c?.requiredToClose.history(yesNo) ?? .unknown, list: false)
             s.scalar("impacted", c?.impacted.out(yesNo) ?? .unknown)
             s.scalar("hospitalityLeisureSupplyChain", c?.hospitalityLeisureSupplyChain.out(yesNo) ?? .unknown)
             s.scalar("servesRetailHospitalityLeisure", c?.servesRetailHospitalityLeisure.out(yesNo) ?? .unknown)
@@ -975,7 +982,7 @@ struct JSONSink: RegisterSink {
         }
     }
 
-    mutating func dated(_ name: StaticString, _ fact: Fact<[(from: NDay?, value: ScalarOut?)]>) {
+    mutating func dated(_ name: StaticString, _ fact: Fact<[(from: NDay?, value: ScalarOut?)]>, list: Bool) {
         switch fact {
         case .unknown: return
         case .doesNotApply: key(name); notApplicable()
@@ -1047,12 +1054,19 @@ struct CSVSink: RegisterSink {
     private static let doesNotApply = Array("does not apply".utf8)
 
     mutating func scalar(_ name: StaticString, _ value: Fact<ScalarOut>) {
+        scalar(name, value, list: false)
+    }
+
+    /// A list cell cannot say "does not apply": `eligible batch` splits every list cell at ';'
+    /// (Sources/Eligibility/Batch/CSVBusiness.swift, `value(_:as:)`), so the words would become
+    /// a list item. Such a list is written unknown (an empty cell).
+    private mutating func scalar(_ name: StaticString, _ value: Fact<ScalarOut>, list: Bool) {
         let na = notApplicable
         cell(name) { out in
-            if na { out.append(contentsOf: CSVSink.doesNotApply); return }
+            if na { if !list { out.append(contentsOf: CSVSink.doesNotApply) }; return }
             switch value {
             case .unknown: break
-            case .doesNotApply: out.append(contentsOf: CSVSink.doesNotApply)
+            case .doesNotApply: if !list { out.append(contentsOf: CSVSink.doesNotApply) }
             case .given(let v): CSVSink.value(v, &out)
             }
         }
@@ -1068,7 +1082,7 @@ struct CSVSink: RegisterSink {
         notApplicable = savedNA
     }
 
-    mutating func textList(_ name: StaticString, _ fact: Fact<[String]>) { scalar(name, fact.out { .list($0) }) }
+    mutating func textList(_ name: StaticString, _ fact: Fact<[String]>) { scalar(name, fact.out { .list($0) }, list: true) }
 
     mutating func records<R>(_ name: StaticString, _ fact: Fact<[R]>, maxItems: Int, _ body: (inout CSVSink, R?) -> Void) {
         // The bare column: "[]" for none, "does not apply"; empty when items (or nothing) are given.
@@ -1098,12 +1112,11 @@ struct CSVSink: RegisterSink {
         prefix = saved
     }
 
-    mutating func dated(_ name: StaticString, _ fact: Fact<[(from: NDay?, value: ScalarOut?)]>) {
+    mutating func dated(_ name: StaticString, _ fact: Fact<[(from: NDay?, value: ScalarOut?)]>, list: Bool) {
         switch fact {
-        case .given(let entries):
-            scalar(name, entries.last!.value.map { .given($0) } ?? .doesNotApply)
+        case .given(let entries): scalar(name, entries.last!.value.map { .given($0) } ?? .doesNotApply, list: list)
         case .unknown: scalar(name, .unknown)
-        case .doesNotApply: scalar(name, .doesNotApply)
+        case .doesNotApply: scalar(name, .doesNotApply, list: list)
         }
     }
 }
