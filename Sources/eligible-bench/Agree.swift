@@ -63,7 +63,7 @@ func runAgree(count: Int, asOf: AsOf, rulesDirectory: String, seed: UInt64, chao
     native.reserveCapacity(nativeIDs.count)
     let t0 = now()
     for i in 1...max(count, 1) where i <= count {
-        let line = jsonLine(population.next(index: i))
+        let line = population.jsonLine(index: i)
         let facts: BusinessFacts
         do {
             facts = try line.withUnsafeBufferPointer {
@@ -166,8 +166,7 @@ func nativeBatch(input: String, output: String, asOf: AsOf) -> (rows: Int, rejec
     var linePointer: UnsafeMutablePointer<CChar>?
     var capacity = 0
     var lineNumber = 0, rows = 0, rejected = 0
-    var buffer = [UInt8]()
-    buffer.reserveCapacity(1 << 21)
+    var w = ByteWriter(capacity: 1 << 21)
     var decisions = [NativeDecision]()
     while true {
         let n = getline(&linePointer, &capacity, fd)
@@ -177,58 +176,59 @@ func nativeBatch(input: String, output: String, asOf: AsOf) -> (rows: Int, rejec
         while let last = bytes.last, last == 0x0A || last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
         rows += 1
-        buffer.append(contentsOf: "{\"line\":".utf8)
-        Bytes.int(lineNumber, &buffer)
+        w.raw("{\"line\":")
+        w.int(lineNumber)
         do {
             let b = try NativeBusiness.decode(bytes)
             if case .given(let id) = b.id {
-                buffer.append(contentsOf: ",\"id\":".utf8)
-                jsonString(id, &buffer)
+                w.raw(",\"id\":")
+                jsonString(id, &w)
             }
-            buffer.append(contentsOf: asOfField)
-            buffer.append(contentsOf: ",\"decisions\":[".utf8)
+            w.bytes(asOfField, asOfField.count)
+            w.raw(",\"decisions\":[")
             NativeRules.decide(b, at: at, into: &decisions)
             for (k, d) in decisions.enumerated() {
-                if k > 0 { buffer.append(0x2C) }
-                buffer.append(contentsOf: programmeFields[k])
-                buffer.append(contentsOf: d.outcome.rawValue.utf8)
-                buffer.append(0x22)
+                if k > 0 { w.byte(0x2C) }
+                w.bytes(programmeFields[k], programmeFields[k].count)
+                w.text(d.outcome.rawValue)
+                w.byte(0x22)
                 if let award = d.award, d.outcome == .eligible {
-                    buffer.append(contentsOf: ",\"award\":".utf8)
-                    Bytes.int(award, &buffer)
-                    if d.capped { buffer.append(contentsOf: ",\"awardCapped\":true".utf8) }
+                    w.raw(",\"award\":")
+                    w.int(award)
+                    if d.capped { w.raw(",\"awardCapped\":true") }
                 }
                 if d.failed != 0 {
-                    buffer.append(contentsOf: ",\"failed\":[".utf8)
+                    w.raw(",\"failed\":[")
                     for (i, id) in nativeFailedIDs(d, programme: k).enumerated() {
-                        if i > 0 { buffer.append(0x2C) }
-                        jsonString(id, &buffer)
+                        if i > 0 { w.byte(0x2C) }
+                        jsonString(id, &w)
                     }
-                    buffer.append(0x5D)
+                    w.byte(0x5D)
                 }
                 if d.missing.count > 0 {
-                    buffer.append(contentsOf: ",\"missing\":[".utf8)
+                    w.raw(",\"missing\":[")
                     for i in 0..<d.missing.count {
-                        if i > 0 { buffer.append(0x2C) }
-                        jsonString(Path.name(of: d.missing[i]), &buffer)
+                        if i > 0 { w.byte(0x2C) }
+                        jsonString(Path.name(of: d.missing[i]), &w)
                     }
-                    buffer.append(0x5D)
+                    w.byte(0x5D)
                 }
-                buffer.append(0x7D)
+                w.byte(0x7D)
             }
-            buffer.append(contentsOf: "]}\n".utf8)
+            w.raw("]}\n")
         } catch {
             rejected += 1
-            buffer.append(contentsOf: ",\"rejected\":{\"message\":".utf8)
-            jsonString(String(describing: error), &buffer)
-            buffer.append(contentsOf: "}}\n".utf8)
+            w.raw(",\"rejected\":{\"message\":")
+            jsonString(String(describing: error), &w)
+            w.raw("}}\n")
         }
-        if buffer.count > 1 << 20 {
-            _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, out) }
-            buffer.removeAll(keepingCapacity: true)
+        if w.count > 1 << 20 {
+            fwrite(w.base, 1, w.count, out)
+            w.removeAll()
         }
     }
-    _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, out) }
+    fwrite(w.base, 1, w.count, out)
+    w.release()
     free(linePointer)
     fclose(out)
     fclose(fd)
@@ -236,17 +236,18 @@ func nativeBatch(input: String, output: String, asOf: AsOf) -> (rows: Int, rejec
 }
 
 /// A JSON string literal.
-func jsonString(_ s: String, _ out: inout [UInt8]) {
-    out.append(0x22)
+func jsonString(_ s: String, _ w: inout ByteWriter) {
+    w.byte(0x22)
     for c in s.utf8 {
         switch c {
-        case 0x22: out.append(0x5C); out.append(0x22)
-        case 0x5C: out.append(0x5C); out.append(0x5C)
+        case 0x22: w.byte(0x5C); w.byte(0x22)
+        case 0x5C: w.byte(0x5C); w.byte(0x5C)
         case 0x00..<0x20:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
-        default: out.append(c)
+            w.raw("\\u00")
+            w.byte(c >> 4 < 10 ? (c >> 4) + 0x30 : (c >> 4) + 0x57)
+            w.byte(c & 15 < 10 ? (c & 15) + 0x30 : (c & 15) + 0x57)
+        default: w.byte(c)
         }
     }
-    out.append(0x22)
+    w.byte(0x22)
 }

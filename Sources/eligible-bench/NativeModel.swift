@@ -161,6 +161,34 @@ enum Sector: String, Choice {
     case nonEssentialRetail, essentialRetail, hospitality, accommodation, leisure, personalCare, gym, manufacturing,
          construction, transport, professionalServices, digital, creative, health, education, agriculture, fishing,
          finance, propertyInvestment, gambling, weapons, other
+
+    /// Its position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .nonEssentialRetail: 0
+        case .essentialRetail: 1
+        case .hospitality: 2
+        case .accommodation: 3
+        case .leisure: 4
+        case .personalCare: 5
+        case .gym: 6
+        case .manufacturing: 7
+        case .construction: 8
+        case .transport: 9
+        case .professionalServices: 10
+        case .digital: 11
+        case .creative: 12
+        case .health: 13
+        case .education: 14
+        case .agriculture: 15
+        case .fishing: 16
+        case .finance: 17
+        case .propertyInvestment: 18
+        case .gambling: 19
+        case .weapons: 20
+        case .other: 21
+        }
+    }
 }
 enum Grant: String, Choice {
     case smallBusinessGrantFund, retailHospitalityLeisureGrantFund, discretionaryGrantsFund, lrsgClosed, lrsgOpen,

@@ -96,7 +96,7 @@ if arguments.first == "decide" {
     let count = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
     let book = try RuleBook(directory: URL(fileURLWithPath: rulesDir))
     var people = Population(seed: seed)
-    let facts = try (0..<count).map { try engineFacts(jsonLine(people.next(index: $0 + 1)), vocabulary: book.vocabulary, index: $0 + 1) }
+    let facts = try (0..<count).map { try engineFacts(people.jsonLine(index: $0 + 1), vocabulary: book.vocabulary, index: $0 + 1) }
     let engine = try Evaluator(rules: book)
     engine.timesStages = true
     let t0 = now()
@@ -130,7 +130,7 @@ let chunk = 10_000
 var sink = 0
 while done < n {
     let count = min(chunk, n - done)
-    let lines = (0..<count).map { jsonLine(population.next(index: done + $0 + 1)) }
+    let lines = (0..<count).map { population.jsonLine(index: done + $0 + 1) }
     let facts = try lines.enumerated().map { try engineFacts($1, vocabulary: rules.vocabulary, index: done + $0 + 1) }
     let businesses = nativeBusinesses(jsonLines: lines)
     let t0 = now()
