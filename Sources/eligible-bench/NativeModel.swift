@@ -57,8 +57,16 @@ struct NDay: Comparable, Hashable {
         return NDay(y, m, d)
     }
 
-    /// Days since 1970-01-01 (H. Hinnant's days_from_civil), and back.
+    /// Days since 1970-01-01 (H. Hinnant's days_from_civil), and back; years 1900-2199 from a
+    /// table of year starts.
     var serial: Int {
+        let y = year, m = month
+        if y >= 1900 && y < 2200 {
+            return NDay.yearStarts[y - 1900] + NDay.monthStarts[m - 1] + (m > 2 && NDay.isLeap(y) ? 1 : 0) + day - 1
+        }
+        return NDay.civilSerial(y, m, day)
+    }
+    private static func civilSerial(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -66,8 +74,26 @@ struct NDay: Comparable, Hashable {
         let doy = (153 * mp + 2) / 5 + day - 1
         return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
     }
-    init(serial z0: Int) {
-        let z = z0 + 719468
+    private static let monthStarts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+    private static let yearStarts: [Int] = (1900..<2201).map { civilSerial($0, 1, 1) }
+    init(serial z: Int) {
+        if z >= NDay.yearStarts[0] && z < NDay.yearStarts[300] {
+            var y = min(2199, max(1900, 1970 + Int((Double(z) / 365.2425).rounded(.down))))
+            while NDay.yearStarts[y - 1900] > z { y -= 1 }
+            while NDay.yearStarts[y + 1 - 1900] <= z { y += 1 }
+            var rest = z - NDay.yearStarts[y - 1900]
+            let leap = NDay.isLeap(y)
+            var m = 1
+            while m < 12 {
+                let next = NDay.monthStarts[m] + (m >= 2 && leap ? 1 : 0)
+                if rest < next { break }
+                m += 1
+            }
+            rest -= NDay.monthStarts[m - 1] + (m > 2 && leap ? 1 : 0)
+            self.init(y, m, rest + 1)
+            return
+        }
+        let z = z + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365

@@ -38,7 +38,25 @@ struct SplitMix64 {
         items[Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(items.count)).high)]
     }
     /// Log-uniform between a and b.
-    mutating func logUniform(_ a: Double, _ b: Double) -> Double { a * pow(b / a, unit()) }
+    /// Log-uniform between a and b (b / a raised to a uniform power, by a cheap 2^x: plenty for
+    /// spreads of amounts).
+    @inline(__always) mutating func logUniform(_ a: Double, _ b: Double) -> Double {
+        a * SplitMix64.exp2(unit() * SplitMix64.log2(b / a))
+    }
+    /// 2^x for x >= 0: the exponent's bits plus a polynomial for the fraction (error < 1e-6).
+    @inline(__always) static func exp2(_ x: Double) -> Double {
+        let whole = x.rounded(.down), f = x - whole
+        let poly = 1 + f * (0.6931471805599453 + f * (0.2402265069591007 + f * (0.05550410866482158
+            + f * (0.009618129107628477 + f * (0.0013333558146428443 + f * 0.00015403530393381606)))))
+        return Double(sign: .plus, exponent: Int(whole), significand: poly)
+    }
+    /// log2(x) for x > 0: the exponent's bits plus ln of the significand by its atanh series
+    /// (error < 1e-5).
+    @inline(__always) static func log2(_ x: Double) -> Double {
+        let m = x.significand, r = (m - 1) / (m + 1), r2 = r * r
+        let ln = 2 * r * (1 + r2 * (1.0 / 3 + r2 * (1.0 / 5 + r2 * (1.0 / 7 + r2 / 9))))
+        return Double(x.exponent) + ln * 1.4426950408889634
+    }
 }
 
 /// Items with weights, picked in proportion.
@@ -63,6 +81,45 @@ enum Presence { case given, unknown, notApplicable }
 struct Population {
     let seed: UInt64
     var rng = SplitMix64(state: 0)
+    /// A dated fact's entries, reused from one fact to the next.
+    private var history: [(from: NDay?, value: ScalarOut?)] = []
+    // The tables, held here (reading a static table costs a once-check every time).
+    private let sectors = Population.sectors
+    private let legalForms = Population.legalForms
+    private let regionAuthorities = Population.regionAuthorities
+    private let otherAuthorities = Population.otherAuthorities
+    private let taxiCouncils = Population.taxiCouncils
+    private let postcodeLetters = Population.postcodeLetters
+    private let sicCodesBySector = Population.sicCodesBySector
+    private let places = Population.places
+    private let schemes = Population.schemes
+    private let measures = Population.measures
+    private let yearStartMonths = Population.yearStartMonths
+    private let soleTraderStatuses = Population.soleTraderStatuses
+    private let companyStatuses = Population.companyStatuses
+    private let ruralClasses = Population.ruralClasses
+    private let urbanClasses = Population.urbanClasses
+    private let premisesBands = Population.premisesBands
+    private let homeBands = Population.homeBands
+    private let allBands = Population.allBands
+    private let fleetFuels = Population.fleetFuels
+    private let fleetKinds = Population.fleetKinds
+    private let regimes = Population.regimes
+    private let largeRegimes = Population.largeRegimes
+    private let proposalFuels = Population.proposalFuels
+    private let proposalKinds = Population.proposalKinds
+    private let orderMinutes = Population.orderMinutes
+    private let applicants = Population.applicants
+    private let landlordOccupiers = Population.landlordOccupiers
+    private let heatingFuels = Population.heatingFuels
+    private let heatingSystems = Population.heatingSystems
+    private let newSpeeds = Population.newSpeeds
+    private let contractWeeks = Population.contractWeeks
+    private let names = Population.names
+    private let grantNames = Population.grantNames
+    private let grantBits = Population.grantBits
+    /// The calendar as tables: each day's yyyymmdd from 1900-01-01 on, and each month's first day.
+    private let dayOfSerial = Population.dayOfSerial, monthStarts = Population.monthStartSerials
     /// For stress tests of the native baseline (`agree --chaos P`): each fact is, with this
     /// probability, made unknown or "does not apply" whatever it would have been. 0 for registers.
     var chaos = 0.0
@@ -70,6 +127,7 @@ struct Population {
     init(seed: UInt64, chaos: Double = 0) {
         self.seed = seed
         self.chaos = chaos
+        history.reserveCapacity(16)
     }
 
     // MARK: Tables
@@ -96,11 +154,12 @@ struct Population {
         ("Halton Borough Council", 1), ("City of Liverpool", 0.5), (" liverpool ", 0.5), ("St Helens Borough Council", 1),
         ("Knowsley Council", 0.5), ("Wirral MBC", 0.5), ("Metropolitan Borough of Sefton", 0.3),
     ])
-    static let otherAuthorities = Weighted<(String, Country)>([
-        (("Manchester", .england), 10), (("Warrington", .england), 8), (("Cheshire West and Chester", .england), 8),
-        (("West Lancashire", .england), 7), (("Wigan", .england), 6), (("Leeds", .england), 4), (("Birmingham", .england), 4),
-        (("Cheshire East", .england), 3), (("Salford", .england), 3), (("Flintshire", .wales), 2), (("Cardiff", .wales), 1),
-        (("Glasgow City", .scotland), 1), (("Belfast", .northernIreland), 1),
+    static let otherAuthorities = Weighted<(name: String, country: Country, areas: [String])>([
+        (("Manchester", .england, ["M1", "M4", "M15"]), 10), (("Warrington", .england, ["WA1", "WA2", "WA5"]), 8),
+        (("Cheshire West and Chester", .england, ["CH1", "CH2", "CH65", "CW9"]), 8), (("West Lancashire", .england, ["L39", "L40", "WN8"]), 7),
+        (("Wigan", .england, ["WN1", "WN2", "WN5"]), 6), (("Leeds", .england, ["LS1", "LS6"]), 4), (("Birmingham", .england, ["B1", "B5"]), 4),
+        (("Cheshire East", .england, ["SK9", "CW1"]), 3), (("Salford", .england, ["M5", "M6"]), 3), (("Flintshire", .wales, ["CH7", "CH5"]), 2),
+        (("Cardiff", .wales, ["CF10"]), 1), (("Glasgow City", .scotland, ["G1", "G2"]), 1), (("Belfast", .northernIreland, ["BT1"]), 1),
     ])
     static let taxiCouncils = Weighted<String>([
         ("Liverpool", 40), ("Liverpool City Council", 10), ("LIVERPOOL", 3), ("Sefton", 10), ("Wirral", 8), ("Knowsley", 5),
@@ -198,7 +257,19 @@ struct Population {
         condition ? presence(given, na: na) : presence(0, na: na)
     }
 
-    private mutating func day(_ from: NDay, _ to: NDay) -> NDay { NDay(serial: rng.int(from.serial...max(from.serial, to.serial))) }
+    private static let firstYear = 1900, lastYear = 2199
+    private static let firstSerial = NDay(firstYear, 1, 1).serial
+    static let dayOfSerial: [Int32] = (firstSerial...NDay(lastYear, 12, 31).serial).map { NDay(serial: $0).raw }
+    static let monthStartSerials: [Int] = (firstYear...lastYear).flatMap { y in (1...12).map { NDay(y, $0, 1).serial - firstSerial } }
+    /// A day's position in `dayOfSerial`.
+    @inline(__always) private func position(_ d: NDay) -> Int { monthStarts[(d.year - Population.firstYear) * 12 + d.month - 1] + d.day - 1 }
+    @inline(__always) private func day(at position: Int) -> NDay { NDay(raw: dayOfSerial[position]) }
+    /// `n` days after `d`.
+    @inline(__always) private func plus(_ d: NDay, _ n: Int) -> NDay { day(at: position(d) + n) }
+    private mutating func day(_ from: NDay, _ to: NDay) -> NDay {
+        let a = position(from)
+        return day(at: rng.int(a...max(a, position(to))))
+    }
     private mutating func day(_ fromYear: Int, _ toYear: Int) -> NDay { day(NDay(fromYear, 1, 1), NDay(toYear, 12, 31)) }
     /// Whole pounds mostly; a third with pence.
     private mutating func pence(_ poundsFrom: Double, _ poundsTo: Double) -> Int {
@@ -217,10 +288,10 @@ struct Population {
     /// line up; its random numbers come from (seed, index) alone.
     mutating func emit<S: RegisterSink>(index: Int, into s: inout S) {
         rng = SplitMix64(state: seed &+ UInt64(index) &* 0xD1B54A32D192ED03)
-        let sector = Self.sectors.pick(&rng)
+        let sector = sectors.pick(&rng)
         let closedSector = Self.closedSector(sector)
-        let legal = sector == .personalCare || sector == .construction ? (rng.chance(0.6) ? LegalForm.soleTrader : Self.legalForms.pick(&rng))
-            : Self.legalForms.pick(&rng)
+        let legal = sector == .personalCare || sector == .construction ? (rng.chance(0.6) ? LegalForm.soleTrader : legalForms.pick(&rng))
+            : legalForms.pick(&rng)
         let soleTrader = legal == .soleTrader || legal == .partnership
         let taxi = sector == .transport && rng.chance(0.35)
         let young = rng.chance(0.22)
@@ -241,11 +312,14 @@ struct Population {
         wants.recovery = want(0.15, na: 0.45)
         wants.loan = want(young ? 0.55 : 0.06, na: 0.5)
 
-        s.text("id", .given, "LCR-" + String(index))
+        s.code("id", .given, "LCR-", index)
         s.text("name", presence(0.98), name(sector, legal))
         s.choice("legalForm", presence(0.97), legal)
-        s.dated("companyStatus", presence(0.9), companyStatus(start, soleTrader: soleTrader), list: false)
-        s.textList("sicCodes", presence(0.85), sicCodes(sector))
+        companyStatus(start, soleTrader: soleTrader)
+        s.dated("companyStatus", presence(0.9), history, list: false)
+        let codes = sicCodesBySector[sector.ordinal]
+        let sicCount = rng.chance(0.03) ? 0 : rng.chance(0.75) ? 1 : 2
+        s.texts("sicCodes", presence(0.85), sicCount, rng.pick(codes), rng.pick(codes), "")
         s.choice("sector", presence(0.95), sector)
         s.yesNo("businessToBusiness", presence(0.8), rng.chance(Self.b2bSector(sector) ? 0.75 : 0.12))
         s.yesNo("inPersonServices", presence(0.8), rng.chance(closedSector ? 0.88 : 0.3))
@@ -268,11 +342,11 @@ struct Population {
         s.day("tradingStartDate", presence(0.95), start)
         let stopped = rng.chance(0.04)
         s.day("stoppedTrading", presence(if: stopped, 0.95, na: stopped ? 0 : 0.72),
-              day(max(start, NDay(2019, 6, 1)).adding(days: 30), NDay(2022, 12, 31)))
-        s.day("financialYearStart", presence(0.5), NDay(rng.int(2020...2022), rng.pick(Self.yearStartMonths), 1))
+              day(plus(max(start, NDay(2019, 6, 1)), 30), NDay(2022, 12, 31)))
+        s.day("financialYearStart", presence(0.5), NDay(rng.int(2020...2022), rng.pick(yearStartMonths), 1))
         s.whole("yearsOfAccounts", presence(0.75), max(0, min(2022 - start.year, 20) - rng.int(0...2)))
-        s.textList("grantsReceived", presence(0.75), grants(closedSector))
-        s.text("taxiLicensingAuthority", presence(if: taxi, 0.95, na: taxi ? 0 : 0.55), Self.taxiCouncils.pick(&rng))
+        s.flags("grantsReceived", presence(0.75), grants(closedSector), grantNames)
+        s.text("taxiLicensingAuthority", presence(if: taxi, 0.95, na: taxi ? 0 : 0.55), taxiCouncils.pick(&rng))
 
         address(inRegion: inRegion, rural: rural, &s)
         premises(sector, soleTrader: soleTrader, start: start, rural: rural, wants: wants, &s)
@@ -317,91 +391,120 @@ struct Population {
     }
 
     private mutating func name(_ sector: Sector, _ legal: LegalForm) -> String {
-        let place = rng.pick(Self.places), trade = rng.pick(Self.tradesBySector[sector.ordinal])
-        switch legal {
-        case .soleTrader: return rng.pick(Self.initials) + " " + rng.pick(Self.surnames) + " " + trade
-        case .partnership:
-            return rng.chance(0.3) ? rng.pick(Self.surnames) + ", " + rng.pick(Self.surnames) + " & Co" : place + " " + trade + " & Sons"
-        case .limitedLiabilityPartnership: return place + " " + trade + " LLP"
-        case .communityInterestCompany: return place + " " + trade + " CIC"
-        case .charity: return place + " " + trade + " Trust"
-        case .cooperative: return place + " " + trade + " Co-operative"
-        case .publicBody: return place + " Council " + trade
-        case .other: return rng.chance(0.2) ? "The \"" + place + "\" " + trade : place + " " + trade
-        case .limitedCompany: return rng.chance(0.1) ? place + " Café " + trade + " Ltd" : place + " " + trade + " Ltd"
+        rng.pick(names[sector.ordinal * LegalForm.allCases.count + Self.legalIndex(legal)])
+    }
+
+    static func legalIndex(_ l: LegalForm) -> Int {
+        switch l {
+        case .soleTrader: 0
+        case .partnership: 1
+        case .limitedCompany: 2
+        case .limitedLiabilityPartnership: 3
+        case .communityInterestCompany: 4
+        case .charity: 5
+        case .cooperative: 6
+        case .publicBody: 7
+        case .other: 8
         }
     }
 
-    private mutating func sicCodes(_ sector: Sector) -> [String] {
-        if rng.chance(0.03) { return [] }
-        let codes = Self.sicCodesBySector[sector.ordinal]
-        return rng.chance(0.75) ? [rng.pick(codes)] : [rng.pick(codes), rng.pick(codes)]
-    }
+    /// Trading names by sector and legal form, made once: "Mersey Print Ltd", "J. O'Neill Plumbing",
+    /// "Smith, Kaur & Co", "The \"Anfield\" Services" (quotes and commas for the writers to escape).
+    static let names: [[String]] = {
+        var table = [[String]]()
+        for sector in Sector.allCases {
+            let trades = tradesBySector[sector.ordinal]
+            for legal in LegalForm.allCases {
+                var list = [String]()
+                for place in places {
+                    for trade in trades {
+                        switch legal {
+                        case .soleTrader: list.append(initials[list.count % initials.count] + " " + surnames[(list.count / 3) % surnames.count] + " " + trade)
+                        case .partnership: list.append(list.count % 3 == 0 ? surnames[list.count % surnames.count] + ", " + surnames[(list.count / 5) % surnames.count] + " & Co" : place + " " + trade + " & Sons")
+                        case .limitedLiabilityPartnership: list.append(place + " " + trade + " LLP")
+                        case .communityInterestCompany: list.append(place + " " + trade + " CIC")
+                        case .charity: list.append(place + " " + trade + " Trust")
+                        case .cooperative: list.append(place + " " + trade + " Co-operative")
+                        case .publicBody: list.append(place + " Council " + trade)
+                        case .other: list.append(list.count % 5 == 0 ? "The \"" + place + "\" " + trade : place + " " + trade)
+                        case .limitedCompany: list.append(list.count % 10 == 0 ? place + " Café " + trade + " Ltd" : place + " " + trade + " Ltd")
+                        }
+                    }
+                }
+                table.append(list)
+            }
+        }
+        return table
+    }()
+    static let grantNames = Grant.allCases.map(\.rawValue)
+    static let reliefNames = RateRelief.allCases.map(\.rawValue)
 
-    private mutating func companyStatus(_ start: NDay, soleTrader: Bool) -> [(from: NDay?, value: ScalarOut?)] {
-        let statuses = soleTrader ? Self.soleTraderStatuses : Self.companyStatuses
+    /// The legal status into `history`: active from the start (or throughout), now and then a
+    /// later insolvency.
+    private mutating func companyStatus(_ start: NDay, soleTrader: Bool) {
+        history.removeAll(keepingCapacity: true)
+        let statuses = soleTrader ? soleTraderStatuses : companyStatuses
         let r = rng.unit()
         if r < 0.9 {
             // Recorded from the day the business began (so unknown before it), or as one value.
-            if start > NDay(2020, 1, 1) && rng.chance(0.5) { return [(start, .text("active"))] }
-            return [(nil, .text("active"))]
+            history.append((start > NDay(2020, 1, 1) && rng.chance(0.5) ? start : nil, .text("active")))
+            return
         }
-        if r < 0.93 { return [(nil, .text(rng.pick(statuses).rawValue))] }
+        if r < 0.93 { history.append((nil, .text(rng.pick(statuses).rawValue))); return }
         let first = max(start, NDay(2010, 1, 1))
-        var at = day(max(start, NDay(2019, 6, 1)).adding(days: 60), NDay(2022, 9, 30))
-        if at <= first { at = first.adding(days: 30) }
+        var at = day(plus(max(start, NDay(2019, 6, 1)), 60), NDay(2022, 9, 30))
+        if at <= first { at = plus(first, 30) }
         let status = rng.pick(statuses)
-        var entries: [(from: NDay?, value: ScalarOut?)] = [(first, .text("active")), (at, .text(status.rawValue))]
+        history.append((first, .text("active")))
+        history.append((at, .text(status.rawValue)))
         if status == .inAdministration && rng.chance(0.5) {
-            entries.append((at.adding(days: rng.int(60...400)), .text(rng.chance(0.5) ? "inLiquidation" : "active")))
+            history.append((plus(at, rng.int(60...400)), .text(rng.chance(0.5) ? "inLiquidation" : "active")))
         }
-        return entries
     }
 
-    private mutating func grants(_ closedSector: Bool) -> [String] {
-        var out = [String]()
+    /// The grants received, as bits of `Grant.allCases`.
+    private mutating func grants(_ closedSector: Bool) -> UInt32 {
+        var out: UInt32 = 0
         if closedSector {
-            if rng.chance(0.5) { out.append(rng.chance(0.6) ? "retailHospitalityLeisureGrantFund" : "smallBusinessGrantFund") }
-            if rng.chance(0.35) { out.append("lrsgClosed") }
-            if rng.chance(0.2) { out.append("lrsgOpen") }
-            if rng.chance(0.25) { out.append("closedBusinessesLockdownPayment") }
-            if rng.chance(0.15) { out.append("additionalRestrictionsGrant") }
-            if rng.chance(0.1) { out.append("lcrHospitalityLeisureRetail") }
+            if rng.chance(0.5) { out |= rng.chance(0.6) ? grantBits[1] : grantBits[0] }
+            if rng.chance(0.35) { out |= grantBits[3] }
+            if rng.chance(0.2) { out |= grantBits[4] }
+            if rng.chance(0.25) { out |= grantBits[5] }
+            if rng.chance(0.15) { out |= grantBits[6] }
+            if rng.chance(0.1) { out |= grantBits[8] }
         } else if rng.chance(0.3) {
-            if rng.chance(0.4) { out.append("smallBusinessGrantFund") }
-            if rng.chance(0.3) { out.append("discretionaryGrantsFund") }
-            if rng.chance(0.2) { out.append("additionalRestrictionsGrant") }
-            if rng.chance(0.15) { out.append("councilGrantSinceOctober2020") }
-            if rng.chance(0.1) { out.append("lcrLocalBusinessSupport") }
-            if rng.chance(0.05) { out.append("taxiDriversGrant") }
+            if rng.chance(0.4) { out |= grantBits[0] }
+            if rng.chance(0.3) { out |= grantBits[2] }
+            if rng.chance(0.2) { out |= grantBits[6] }
+            if rng.chance(0.15) { out |= grantBits[11] }
+            if rng.chance(0.1) { out |= grantBits[9] }
+            if rng.chance(0.05) { out |= grantBits[10] }
         }
         return out
     }
+    /// Bit k stands for Grant.allCases[k] (smallBusinessGrantFund, retailHospitalityLeisureGrantFund,
+    /// discretionaryGrantsFund, lrsgClosed, lrsgOpen, closedBusinessesLockdownPayment,
+    /// additionalRestrictionsGrant, restartGrant, lcrHospitalityLeisureRetail, lcrLocalBusinessSupport,
+    /// taxiDriversGrant, councilGrantSinceOctober2020).
+    static let grantBits: [UInt32] = (0..<12).map { 1 << UInt32($0) }
 
     private mutating func address<S: RegisterSink>(inRegion: Bool, rural: Bool, _ s: inout S) {
         s.begin("address", presence(0.97))
         let authority: String, country: Country, areas: [String]
         if inRegion {
-            (authority, areas) = Self.regionAuthorities.pick(&rng)
+            (authority, areas) = regionAuthorities.pick(&rng)
             country = .england
         } else {
-            (authority, country) = Self.otherAuthorities.pick(&rng)
-            areas = Self.otherPostcodes
+            (authority, country, areas) = otherAuthorities.pick(&rng)
         }
-        let area = rng.pick(areas)
-        var code = Array(area.utf8)
-        code.append(0x20)
-        code.append(UInt8(rng.int(1...9)) + 0x30)
-        code.append(rng.pick(Self.postcodeLetters))
-        code.append(rng.pick(Self.postcodeLetters))
-        s.text("postcode", presence(0.8), String(decoding: code, as: UTF8.self))
+        s.postcode("postcode", presence(0.8), rng.pick(areas), rng.int(1...9), rng.pick(postcodeLetters), rng.pick(postcodeLetters))
         s.text("localAuthority", presence(0.96), authority)
         s.choice("country", presence(0.9), country)
         s.whole("deprivationDecile", presence(0.85), inRegion && rng.chance(0.5) ? rng.int(1...3) : rng.int(1...10))
         s.whole("incomeDeprivationDecile", presence(0.7), inRegion && rng.chance(0.5) ? rng.int(1...3) : rng.int(1...10))
         s.choice("deprivationIndex", presence(0.8), rng.chance(0.85) ? DeprivationIndex.IoD2019 : .IoD2025)
         s.choice("ruralUrban", presence(0.8), rural ? RuralUrban.rural : .urban)
-        s.choice("ruralUrbanClass", presence(rural ? 0.85 : 0.7), rng.pick(rural ? Self.ruralClasses : Self.urbanClasses))
+        s.choice("ruralUrbanClass", presence(rural ? 0.85 : 0.7), rng.pick(rural ? ruralClasses : urbanClasses))
         s.end()
     }
 
@@ -423,34 +526,40 @@ struct Population {
         default: use = rng.chance(0.85) ? .office : .other
         }
         s.choice("use", presence(0.9), use)
-        s.text("propertyReference", presence(0.45), "000" + String(rng.int(10_000_000_000...99_999_999_999)))
+        s.code("propertyReference", presence(0.45), "000", rng.int(10_000_000_000...99_999_999_999))
         let ratepayer = !(homeBased || use == .marketStall || use == .home) ? rng.chance(0.88) : rng.chance(0.1)
         s.yesNo("paysBusinessRates", presence(0.9), ratepayer)
         let value = rng.chance(0.7) ? pence(1_500, 15_000) / 100 * 100 : pence(15_000, 160_000) / 100 * 100
         let movedIn = max(start, NDay(2017, 4, 1))
         // A rateable value: one value, held from when the business moved in, or changed since;
         // "does not apply" mostly for premises outside business rates.
-        var history: [(from: NDay?, value: ScalarOut?)]
+        history.removeAll(keepingCapacity: true)
         switch rng.unit() {
-        case ..<0.6: history = [(nil, .money(value))]
-        case ..<0.85: history = [(movedIn, .money(value))]
+        case _ where !ratepayer: history.append((nil, .money(value)))
+        case ..<0.6: history.append((nil, .money(value)))
+        case ..<0.85: history.append((movedIn, .money(value)))
         default:
-            let change = day(movedIn.adding(days: 30), NDay(2022, 3, 31))
+            let change = day(plus(movedIn, 30), NDay(2022, 3, 31))
             let later = max(100_000, value + (rng.chance(0.5) ? -1 : 1) * Int(Double(value) * rng.unit() * 0.4) / 100 * 100)
-            history = [(movedIn, .money(value)), (change, .money(later))]
+            history.append((movedIn, .money(value)))
+            history.append((change, .money(later)))
         }
-        if !ratepayer { history = [(nil, .money(value))] }
         s.dated("rateableValue", ratepayer ? presence(0.9) : presence(0.15, na: 0.6), history, list: false)
-        var reliefs = [String]()
-        if value <= 1_500_000 && rng.chance(0.85) { reliefs.append("smallBusiness") }
-        if rural && rng.chance(0.4) { reliefs.append("rural") }
+        // Reliefs as bits of RateRelief.allCases: smallBusiness 1, rural 2, expandedRetail 4.
+        var reliefs: UInt8 = 0
+        if value <= 1_500_000 && rng.chance(0.85) { reliefs |= 1 }
+        if rural && rng.chance(0.4) { reliefs |= 2 }
         let retail = Self.closedSector(sector) && rng.chance(0.9)
-        if retail { reliefs.append("expandedRetail") }
+        if retail { reliefs |= 4 }
         // The Expanded Retail Discount shown from April 2019, now and then, as a change.
-        let reliefHistory: [(from: NDay?, value: ScalarOut?)] = retail && rng.chance(0.3)
-            ? [(movedIn, .list(reliefs.filter { $0 != "expandedRetail" })), (max(movedIn.adding(days: 1), NDay(2019, 4, 1)), .list(reliefs))]
-            : [(nil, .list(reliefs))]
-        s.dated("rateReliefs", ratepayer ? presence(0.6) : presence(0, na: 0.4), reliefHistory, list: true)
+        history.removeAll(keepingCapacity: true)
+        if retail && rng.chance(0.3) {
+            history.append((movedIn, .reliefs(reliefs & ~4)))
+            history.append((max(plus(movedIn, 1), NDay(2019, 4, 1)), .reliefs(reliefs)))
+        } else {
+            history.append((nil, .reliefs(reliefs)))
+        }
+        s.dated("rateReliefs", ratepayer ? presence(0.6) : presence(0, na: 0.4), history, list: true)
         s.yesNo("fixedPropertyCosts", presence(0.8), rng.chance(homeBased ? 0.3 : 0.9))
         s.money("annualRentOrMortgage", presence(0.55), pence(2_000, 70_000) / 100 * 100)
         let charging = wants.chargePoints == .given
@@ -462,7 +571,7 @@ struct Population {
         case .homeBased: permission = presence(0, na: 0.3)
         }
         s.yesNo("landlordPermission", permission, rng.chance(0.65))
-        s.choice("epcBand", presence(0.7), rng.pick(Self.premisesBands))
+        s.choice("epcBand", presence(0.7), rng.pick(premisesBands))
         s.end()
     }
 
@@ -472,8 +581,8 @@ struct Population {
         s.beginList("fleet", present, count: count)
         for i in 0..<RegisterShape.maxFleet {
             s.beginItem(i)
-            let fuel = rng.pick(Self.fleetFuels)
-            s.choice("kind", presence(0.98), rng.pick(Self.fleetKinds))
+            let fuel = rng.pick(fleetFuels)
+            s.choice("kind", presence(0.98), rng.pick(fleetKinds))
             s.choice("fuel", presence(0.97), fuel)
             s.whole("euroStandard", presence(0.7), rng.int(3...6))
             s.whole("co2GramsPerKm", presence(0.6), fuel == .electric ? 0 : rng.int(90...260))
@@ -494,24 +603,29 @@ struct Population {
         let closedSector = Self.closedSector(sector)
         s.decimal("turnoverDropPercent", presence(0.75), decimal(closedSector ? 25 + rng.unit() * 70 : rng.unit() * 65))
         s.yesNo("closedByRestrictions", presence(0.75), rng.chance(closedSector ? 0.85 : 0.1))
-        var history: [(from: NDay?, value: ScalarOut?)]
+        history.removeAll(keepingCapacity: true)
         if !closedSector || rng.chance(0.08) {
-            history = rng.chance(0.8) ? [(nil, .yesNo(false))] : [(max(start, NDay(2020, 1, 1)), .yesNo(false))]
+            history.append((rng.chance(0.8) ? nil : max(start, NDay(2020, 1, 1)), .yesNo(false)))
         } else if rng.chance(0.1) {
-            history = [(nil, .yesNo(true))]
+            history.append((nil, .yesNo(true)))
         } else {
             let hospitality = sector == .hospitality || sector == .leisure || sector == .accommodation
             let tierClosed = (sector == .hospitality && rng.chance(0.4)) || (sector == .leisure && rng.chance(0.3))
             let voluntary = rng.chance(0.12)   // stayed open for takeaway or click-and-collect in the third lockdown
-            let changes: [(NDay, Bool)] = [
-                (NDay(2020, 1, 1), false), (NDay(2020, 3, 23), true),
-                (hospitality || sector == .personalCare ? NDay(2020, 7, 4) : NDay(2020, 6, 15), false),
-                (NDay(2020, 11, 5), true), (NDay(2020, 12, 2), tierClosed),
-                (NDay(2021, 1, 5), !voluntary), (hospitality ? NDay(2021, 5, 17) : NDay(2021, 4, 12), false),
-            ]
-            history = []
             if start > NDay(2020, 1, 1) { history.append((start, .yesNo(false))) }
-            for (from, closed) in changes where start <= NDay(2020, 1, 1) || from > start { history.append((from, .yesNo(closed))) }
+            for k in 0..<7 {
+                let from: NDay, closed: Bool
+                switch k {
+                case 0: from = NDay(2020, 1, 1); closed = false
+                case 1: from = NDay(2020, 3, 23); closed = true
+                case 2: from = hospitality || sector == .personalCare ? NDay(2020, 7, 4) : NDay(2020, 6, 15); closed = false
+                case 3: from = NDay(2020, 11, 5); closed = true
+                case 4: from = NDay(2020, 12, 2); closed = tierClosed
+                case 5: from = NDay(2021, 1, 5); closed = !voluntary
+                default: from = hospitality ? NDay(2021, 5, 17) : NDay(2021, 4, 12); closed = false
+                }
+                if start <= NDay(2020, 1, 1) || from > start { history.append((from, .yesNo(closed))) }
+            }
         }
         s.dated("requiredToClose", presence(0.8), history, list: false)
         s.yesNo("impacted", presence(0.75), rng.chance(closedSector ? 0.9 : 0.55))
@@ -531,9 +645,9 @@ struct Population {
             let amount = large && i == 0 ? rng.logUniform(200_000, 420_000) : rng.logUniform(300, 60_000)
             s.decimal("amount", .given, rng.chance(0.5) ? amount.rounded() : (amount * 100).rounded() / 100)
             s.choice("currency", .given, currency)
-            s.choice("regime", presence(0.85), rng.pick(large && i == 0 ? Self.largeRegimes : Self.regimes))
+            s.choice("regime", presence(0.85), rng.pick(large && i == 0 ? largeRegimes : regimes))
             s.day("date", .given, day(NDay(2018, 4, 1), NDay(2022, 5, 31)))
-            s.text("scheme", .given, rng.pick(Self.schemes))
+            s.text("scheme", .given, rng.pick(schemes))
             s.endItem()
         }
         s.endList()
@@ -543,8 +657,8 @@ struct Population {
         s.begin("proposal", chaos > 0 && rng.chance(chaos) ? .notApplicable : w.proposal ? .given : .unknown)
 
         s.begin("vehicle", part(w.vehicle))
-        let fuel = rng.pick(Self.proposalFuels)
-        s.choice("kind", presence(0.95), rng.pick(Self.proposalKinds))
+        let fuel = rng.pick(proposalFuels)
+        s.choice("kind", presence(0.95), rng.pick(proposalKinds))
         s.choice("fuel", presence(0.95), fuel)
         s.yesNo("new", presence(0.92), rng.chance(0.85))
         s.money("priceExVat", presence(0.93), pence(16_000, 75_000))
@@ -565,31 +679,31 @@ struct Population {
         case ..<0.24: ordered = day(NDay(2021, 11, 17), NDay(2021, 12, 15))
         default: ordered = day(NDay(2020, 10, 1), NDay(2022, 5, 31))
         }
-        s.minute("orderedAt", presence(0.7), NMinute(ordered, rng.int(6...19), rng.pick(Self.orderMinutes)))
+        s.minute("orderedAt", presence(0.7), NMinute(ordered, rng.int(6...19), rng.pick(orderMinutes)))
         s.yesNo("replacesVehicle", presence(0.8), rng.chance(0.5))
         s.end()
 
         s.begin("retrofit", part(w.retrofit))
-        let applicant = rng.pick(Self.applicants)
+        let applicant = rng.pick(applicants)
         let occupier: Occupier
         switch applicant {
         case .ownerOccupier: occupier = rng.chance(0.92) ? .ownerOccupier : .vacant
-        case .landlord: occupier = rng.pick(Self.landlordOccupiers)
+        case .landlord: occupier = rng.pick(landlordOccupiers)
         case .tenant: occupier = .privateTenant
         }
-        let band = rng.pick(Self.homeBands)
+        let band = rng.pick(homeBands)
         let cost = pence(2_000, 30_000)
         let primary = rng.chance(0.12) ? 0 : cost * rng.int(30...90) / 100
-        s.textList("measures", presence(0.8), (0..<rng.int(1...3)).map { _ in rng.pick(Self.measures) })
+        s.texts("measures", presence(0.8), rng.int(1...3), rng.pick(measures), rng.pick(measures), rng.pick(measures))
         s.money("costExVat", presence(0.9), cost)
         s.money("primaryMeasuresCost", presence(0.85), primary)
         s.money("secondaryMeasuresCost", presence(0.8), cost - primary)
-        s.choice("expectedEpcBand", presence(0.8), Self.allBands[max(0, band.order - 1 - rng.int(0...3))])
+        s.choice("expectedEpcBand", presence(0.8), allBands[max(0, band.order - 1 - rng.int(0...3))])
         s.choice("building", presence(0.92), rng.chance(0.72) ? Building.home : .nonDomestic)
         s.choice("applicant", presence(0.92), applicant)
         s.choice("occupier", presence(0.88), occupier)
         s.choice("epcBand", presence(0.85), band)
-        s.choice("heatingFuel", presence(0.85), rng.pick(Self.heatingFuels))
+        s.choice("heatingFuel", presence(0.85), rng.pick(heatingFuels))
         s.yesNo("insulationRecommendationsOutstanding", presence(0.8), rng.chance(0.3))
         s.money("householdIncome", presence(0.7), pence(10_000, 65_000) / 100 * 100)
         s.money("incomeAfterHousingCosts", presence(0.5), pence(6_000, 45_000) / 100 * 100)
@@ -599,14 +713,14 @@ struct Population {
         s.end()
 
         s.begin("heating", part(w.heating))
-        s.choice("system", presence(0.93), rng.pick(Self.heatingSystems))
+        s.choice("system", presence(0.93), rng.pick(heatingSystems))
         s.decimal("capacityKwth", presence(0.9), decimal(rng.chance(0.85) ? 4 + rng.unit() * 36 : 40 + rng.unit() * 30))
         s.day("installed", presence(0.85), day(NDay(2021, 6, 1), NDay(2023, 12, 31)))
         s.end()
 
         s.begin("connectivity", part(w.connectivity))
         s.money("costExVat", presence(0.92), pence(300, 9_000))
-        s.decimal("newDownloadMbps", presence(0.9), Double(rng.pick(Self.newSpeeds)))
+        s.decimal("newDownloadMbps", presence(0.9), Double(rng.pick(newSpeeds)))
         s.yesNo("groupProject", presence(0.85), rng.chance(0.65))
         s.day("registered", presence(0.75), day(NDay(2021, 6, 1), NDay(2023, 6, 30)))
         s.end()
@@ -625,7 +739,7 @@ struct Population {
         s.whole("hoursPerWeek", presence(0.9), rng.chance(0.75) ? rng.int(25...40) : rng.int(8...24))
         s.day("startDate", presence(0.9), day(NDay(2020, 6, 1), NDay(2022, 6, 30)))
         s.money("hourlyWage", presence(0.7), rng.int(450...1400))
-        s.whole("contractWeeks", presence(0.88), rng.pick(Self.contractWeeks))
+        s.whole("contractWeeks", presence(0.88), rng.pick(contractWeeks))
         s.yesNo("newJob", presence(0.85), rng.chance(0.8))
         s.yesNo("universalCredit", presence(0.8), rng.chance(youngPerson ? 0.6 : 0.25))
         s.yesNo("apprentice", presence(0.85), rng.chance(0.35))
@@ -691,7 +805,14 @@ protocol RegisterSink {
     mutating func yesNo(_ name: StaticString, _ p: Presence, _ v: Bool)
     mutating func day(_ name: StaticString, _ p: Presence, _ v: NDay)
     mutating func minute(_ name: StaticString, _ p: Presence, _ v: NMinute)
-    mutating func textList(_ name: StaticString, _ p: Presence, _ items: [String])
+    /// A list of text: the first `count` of a, b, c (none: an empty list).
+    mutating func texts(_ name: StaticString, _ p: Presence, _ count: Int, _ a: String, _ b: String, _ c: String)
+    /// A list of the `names` whose bits are set.
+    mutating func flags(_ name: StaticString, _ p: Presence, _ bits: UInt32, _ names: [String])
+    /// `prefix` then the number ("LCR-123").
+    mutating func code(_ name: StaticString, _ p: Presence, _ prefix: StaticString, _ n: Int)
+    /// A postcode: the district, a space, the sector digit and two letters ("CH41 5LH").
+    mutating func postcode(_ name: StaticString, _ p: Presence, _ district: String, _ digit: Int, _ l1: UInt8, _ l2: UInt8)
     /// A dated fact: a history of entries (from nil: from the beginning; value nil: "does not
     /// apply"); `list` when its value is a list.
     mutating func dated(_ name: StaticString, _ p: Presence, _ entries: [(from: NDay?, value: ScalarOut?)], list: Bool)
@@ -711,7 +832,8 @@ enum ScalarOut {
     case text(String)
     case money(Int)
     case yesNo(Bool)
-    case list([String])
+    /// Rate reliefs as bits of RateRelief.allCases.
+    case reliefs(UInt8)
 }
 
 /// A growable byte buffer written through a raw pointer (no per-byte checks beyond capacity).
@@ -753,6 +875,20 @@ struct ByteWriter {
         count += n
     }
     @inline(__always) mutating func raw(_ s: StaticString) { bytes(s.utf8Start, s.utf8CodeUnitCount) }
+    /// `,"name":` (the comma when `comma`).
+    @inline(__always) mutating func key(_ name: StaticString, comma: Bool) {
+        let n = name.utf8CodeUnitCount, p = name.utf8Start
+        reserve(n + 4)
+        var at = count
+        if comma { base[at] = 0x2C; at += 1 }
+        base[at] = 0x22
+        at += 1
+        for i in 0..<n { base[at + i] = p[i] }
+        at += n
+        base[at] = 0x22
+        base[at + 1] = 0x3A
+        count = at + 2
+    }
     mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { if let p = $0.baseAddress { bytes(p, $0.count) } }
@@ -760,13 +896,42 @@ struct ByteWriter {
     mutating func int(_ n: Int) {
         if n < 0 { byte(0x2D); int(-n); return }
         reserve(20)
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var v = UInt(n), k = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[k] = UInt8(v % 10) + 0x30; v /= 10; k += 1 } while v > 0
-            for i in 0..<k { base[count + i] = d[k - 1 - i] }
+        var v = UInt(n)
+        var digits: Int
+        switch v {
+        case ..<10: digits = 1
+        case ..<100: digits = 2
+        case ..<1000: digits = 3
+        case ..<10000: digits = 4
+        case ..<100000: digits = 5
+        case ..<1000000: digits = 6
+        case ..<10000000: digits = 7
+        case ..<100000000: digits = 8
+        default:
+            digits = 9
+            var probe = v / 1_000_000_000
+            while probe > 0 { probe /= 10; digits += 1 }
         }
-        count += k
+        // Two digits at a time, from a table of "00" to "99".
+        let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let p = pairs.utf8Start
+        var at = count &+ digits
+        while v >= 100 {
+            let q = v / 100
+            let r = Int(truncatingIfNeeded: v &- q &* 100) &* 2
+            at &-= 2
+            base[at] = p[r]
+            base[at &+ 1] = p[r &+ 1]
+            v = q
+        }
+        if v >= 10 {
+            let r = Int(truncatingIfNeeded: v) &* 2
+            base[at &- 2] = p[r]
+            base[at &- 1] = p[r &+ 1]
+        } else {
+            base[at &- 1] = UInt8(truncatingIfNeeded: v) &+ 0x30
+        }
+        count &+= digits
     }
     /// Whole pounds with a comma between thousands.
     mutating func grouped(_ n: Int) {
@@ -844,12 +1009,8 @@ struct JSONSink: RegisterSink {
     }
 
     @inline(__always) private mutating func key(_ name: StaticString) {
-        if !first { w.byte(0x2C) }
+        w.key(name, comma: !first)
         first = false
-        w.byte(0x22)
-        w.raw(name)
-        w.byte(0x22)
-        w.byte(0x3A)
     }
 
     /// Writes the key and true when the value should follow; "does not apply" is written here.
@@ -900,21 +1061,42 @@ struct JSONSink: RegisterSink {
     mutating func yesNo(_ name: StaticString, _ p: Presence, _ v: Bool) { if start(name, p) { if v { w.raw("true") } else { w.raw("false") } } }
     mutating func day(_ name: StaticString, _ p: Presence, _ v: NDay) { if start(name, p) { w.byte(0x22); w.day(v); w.byte(0x22) } }
     mutating func minute(_ name: StaticString, _ p: Presence, _ v: NMinute) { if start(name, p) { w.byte(0x22); w.minute(v); w.byte(0x22) } }
-    mutating func textList(_ name: StaticString, _ p: Presence, _ items: [String]) {
+    mutating func texts(_ name: StaticString, _ p: Presence, _ count: Int, _ a: String, _ b: String, _ c: String) {
         guard start(name, p) else { return }
-        list(items)
-    }
-    private mutating func list(_ items: [String]) {
         w.byte(0x5B)
-        for (i, item) in items.enumerated() { if i > 0 { w.byte(0x2C) }; string(item) }
+        if count > 0 { string(a) }
+        if count > 1 { w.byte(0x2C); string(b) }
+        if count > 2 { w.byte(0x2C); string(c) }
         w.byte(0x5D)
+    }
+    mutating func flags(_ name: StaticString, _ p: Presence, _ bits: UInt32, _ names: [String]) {
+        guard start(name, p) else { return }
+        flagList(bits, names)
+    }
+    private mutating func flagList(_ bits: UInt32, _ names: [String]) {
+        w.byte(0x5B)
+        var firstItem = true
+        for (k, item) in names.enumerated() where bits & (1 << UInt32(k)) != 0 {
+            if !firstItem { w.byte(0x2C) }
+            firstItem = false
+            w.byte(0x22); w.text(item); w.byte(0x22)
+        }
+        w.byte(0x5D)
+    }
+    mutating func code(_ name: StaticString, _ p: Presence, _ prefix: StaticString, _ n: Int) {
+        guard start(name, p) else { return }
+        w.byte(0x22); w.raw(prefix); w.int(n); w.byte(0x22)
+    }
+    mutating func postcode(_ name: StaticString, _ p: Presence, _ district: String, _ digit: Int, _ l1: UInt8, _ l2: UInt8) {
+        guard start(name, p) else { return }
+        w.byte(0x22); w.text(district); w.byte(0x20); w.byte(UInt8(digit) + 0x30); w.byte(l1); w.byte(l2); w.byte(0x22)
     }
     private mutating func value(_ v: ScalarOut) {
         switch v {
         case .text(let s): string(s)
         case .money(let p): moneyValue(p)
         case .yesNo(let b): if b { w.raw("true") } else { w.raw("false") }
-        case .list(let items): list(items)
+        case .reliefs(let bits): flagList(UInt32(bits), Population.reliefNames)
         }
     }
 
@@ -1026,9 +1208,14 @@ struct CSVSink: RegisterSink {
         for c in s.utf8 { if c == 0x22 { w.byte(0x22) }; w.byte(c) }
         w.byte(0x22)
     }
-    private mutating func list(_ items: [String]) {
-        if items.isEmpty { w.raw("[]"); return }
-        for (i, item) in items.enumerated() { if i > 0 { w.byte(0x3B) }; quoted(item) }
+    private mutating func flagList(_ bits: UInt32, _ names: [String]) {
+        if bits == 0 { w.raw("[]"); return }
+        var firstItem = true
+        for (k, item) in names.enumerated() where bits & (1 << UInt32(k)) != 0 {
+            if !firstItem { w.byte(0x3B) }
+            firstItem = false
+            w.text(item)
+        }
     }
 
     mutating func text(_ name: StaticString, _ p: Presence, _ v: String) { if cell(name, p) { quoted(v) } }
@@ -1039,7 +1226,26 @@ struct CSVSink: RegisterSink {
     mutating func yesNo(_ name: StaticString, _ p: Presence, _ v: Bool) { if cell(name, p) { if v { w.raw("yes") } else { w.raw("no") } } }
     mutating func day(_ name: StaticString, _ p: Presence, _ v: NDay) { if cell(name, p) { w.day(v) } }
     mutating func minute(_ name: StaticString, _ p: Presence, _ v: NMinute) { if cell(name, p) { w.minute(v) } }
-    mutating func textList(_ name: StaticString, _ p: Presence, _ items: [String]) { if cell(name, p, list: true) { list(items) } }
+    mutating func texts(_ name: StaticString, _ p: Presence, _ count: Int, _ a: String, _ b: String, _ c: String) {
+        guard cell(name, p, list: true) else { return }
+        if count == 0 { w.raw("[]"); return }
+        let needs = count > 1 || a.utf8.contains { $0 == 0x2C || $0 == 0x22 }
+            || (count > 1 && b.utf8.contains { $0 == 0x2C || $0 == 0x22 }) || (count > 2 && c.utf8.contains { $0 == 0x2C || $0 == 0x22 })
+        if needs {
+            quoted(count == 1 ? a : count == 2 ? a + ";" + b : a + ";" + b + ";" + c)
+        } else {
+            w.text(a)
+        }
+    }
+    mutating func flags(_ name: StaticString, _ p: Presence, _ bits: UInt32, _ names: [String]) {
+        if cell(name, p, list: true) { flagList(bits, names) }
+    }
+    mutating func code(_ name: StaticString, _ p: Presence, _ prefix: StaticString, _ n: Int) {
+        if cell(name, p) { w.raw(prefix); w.int(n) }
+    }
+    mutating func postcode(_ name: StaticString, _ p: Presence, _ district: String, _ digit: Int, _ l1: UInt8, _ l2: UInt8) {
+        if cell(name, p) { w.text(district); w.byte(0x20); w.byte(UInt8(digit) + 0x30); w.byte(l1); w.byte(l2) }
+    }
 
     mutating func dated(_ name: StaticString, _ p: Presence, _ entries: [(from: NDay?, value: ScalarOut?)], list isList: Bool) {
         let latest = entries.last?.value
@@ -1048,7 +1254,7 @@ struct CSVSink: RegisterSink {
         case .text(let s)?: quoted(s)
         case .money(let pence)?: w.money(pence, style: 1)
         case .yesNo(let b)?: if b { w.raw("yes") } else { w.raw("no") }
-        case .list(let items)?: list(items)
+        case .reliefs(let bits)?: flagList(UInt32(bits), Population.reliefNames)
         case nil: break
         }
     }
@@ -1110,14 +1316,16 @@ func generateRegister(count: Int, path: String, seed: UInt64) -> Double {
     let chunk = 4096
     let chunks = (count + chunk - 1) / chunk
     let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    // One buffer per chunk in flight, reused (fresh buffers would page-fault every time).
+    let buffers = UnsafeMutablePointer<ByteWriter>.allocate(capacity: inFlight)
+    for k in 0..<inFlight { (buffers + k).initialize(to: ByteWriter(capacity: chunk * (csv ? 800 : 1700))) }
     var first = 0
     while first < chunks {
         let n = min(inFlight, chunks - first)
-        let buffers = UnsafeMutablePointer<ByteWriter?>.allocate(capacity: n)
-        buffers.initialize(repeating: nil, count: n)
         DispatchQueue.concurrentPerform(iterations: n) { k in
             var p = population
-            var w = ByteWriter(capacity: chunk * (csv ? 800 : 1700))
+            var w = buffers[k]
+            w.removeAll()
             let from = (first + k) * chunk + 1, to = min(count, (first + k + 1) * chunk)
             if csv {
                 var sink = CSVSink(w)
@@ -1139,15 +1347,77 @@ func generateRegister(count: Int, path: String, seed: UInt64) -> Double {
             }
             buffers[k] = w
         }
-        for k in 0..<n {
-            let w = buffers[k]!
-            fwrite(w.base, 1, w.count, file)
-            w.release()
-        }
-        buffers.deinitialize(count: n)
-        buffers.deallocate()
+        for k in 0..<n { fwrite(buffers[k].base, 1, buffers[k].count, file) }
         first += n
     }
+    for k in 0..<inFlight { buffers[k].release() }
+    buffers.deinitialize(count: inFlight)
+    buffers.deallocate()
     fclose(file)
     return Double(now() - t0) / 1e9
+}
+
+/// A sink that writes nothing: what generating the facts alone costs (`generate-timing`).
+struct NullSink: RegisterSink {
+    var calls = 0
+    mutating func text(_ name: StaticString, _ p: Presence, _ v: String) { calls += v.utf8.count }
+    mutating func choice<C: Choice>(_ name: StaticString, _ p: Presence, _ v: C) { calls += 1 }
+    mutating func whole(_ name: StaticString, _ p: Presence, _ v: Int) { calls &+= v }
+    mutating func money(_ name: StaticString, _ p: Presence, _ pence: Int) { calls &+= pence }
+    mutating func decimal(_ name: StaticString, _ p: Presence, _ v: Double) { calls &+= Int(v) }
+    mutating func yesNo(_ name: StaticString, _ p: Presence, _ v: Bool) { calls += v ? 1 : 0 }
+    mutating func day(_ name: StaticString, _ p: Presence, _ v: NDay) { calls &+= Int(v.raw) }
+    mutating func minute(_ name: StaticString, _ p: Presence, _ v: NMinute) { calls &+= Int(v.raw) }
+    mutating func texts(_ name: StaticString, _ p: Presence, _ count: Int, _ a: String, _ b: String, _ c: String) { calls += count + a.utf8.count + b.utf8.count + c.utf8.count }
+    mutating func flags(_ name: StaticString, _ p: Presence, _ bits: UInt32, _ names: [String]) { calls &+= Int(bits) }
+    mutating func code(_ name: StaticString, _ p: Presence, _ prefix: StaticString, _ n: Int) { calls &+= n }
+    mutating func postcode(_ name: StaticString, _ p: Presence, _ district: String, _ digit: Int, _ l1: UInt8, _ l2: UInt8) { calls &+= district.utf8.count + digit }
+    mutating func dated(_ name: StaticString, _ p: Presence, _ entries: [(from: NDay?, value: ScalarOut?)], list: Bool) {
+        for e in entries { if case .money(let v)? = e.value { calls &+= v } else { calls += 1 } }
+    }
+    mutating func begin(_ name: StaticString, _ p: Presence) { calls += 1 }
+    mutating func end() { calls += 1 }
+    mutating func beginList(_ name: StaticString, _ p: Presence, count: Int) { calls += count }
+    mutating func beginItem(_ index: Int) { calls += 1 }
+    mutating func endItem() { calls += 1 }
+    mutating func endList() { calls += 1 }
+}
+
+/// This thread's CPU time in nanoseconds (what timings on a shared machine should count).
+func threadCPU() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
+
+/// Single-thread generation rates (businesses per CPU second): the facts alone, into JSON, into CSV.
+func generationTiming(count: Int, seed: UInt64) -> (facts: Double, json: Double, csv: Double) {
+    var p = Population(seed: seed)
+    var null = NullSink()
+    var t = threadCPU()
+    for i in 1...count { p.emit(index: i, into: &null) }
+    let facts = Double(count) / (Double(threadCPU() - t) / 1e9)
+    var json = JSONSink(ByteWriter(capacity: 1 << 22))
+    t = threadCPU()
+    for i in 1...count {
+        json.newRow()
+        json.w.byte(0x7B)
+        p.emit(index: i, into: &json)
+        json.w.raw("}\n")
+        if json.w.count > 1 << 21 { json.w.removeAll() }
+    }
+    let jsonRate = Double(count) / (Double(threadCPU() - t) / 1e9)
+    var csv = CSVSink(ByteWriter(capacity: 1 << 22))
+    t = threadCPU()
+    for i in 1...count {
+        csv.newRow()
+        p.emit(index: i, into: &csv)
+        csv.w.byte(0x0A)
+        if csv.w.count > 1 << 21 { csv.w.removeAll() }
+    }
+    let csvRate = Double(count) / (Double(threadCPU() - t) / 1e9)
+    if null.calls == Int.min { print(null.calls) }
+    json.w.release()
+    csv.w.release()
+    return (facts, jsonRate, csvRate)
 }
