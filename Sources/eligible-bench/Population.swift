@@ -943,12 +943,16 @@ struct ByteWriter {
     }
     mutating func day(_ d: NDay) {
         reserve(10)
-        let v = Int(d.raw), y = v / 10000, m = v / 100 % 100, dd = v % 100
-        base[count] = UInt8(y / 1000 % 10) + 0x30; base[count + 1] = UInt8(y / 100 % 10) + 0x30
-        base[count + 2] = UInt8(y / 10 % 10) + 0x30; base[count + 3] = UInt8(y % 10) + 0x30
-        base[count + 4] = 0x2D; base[count + 5] = UInt8(m / 10) + 0x30; base[count + 6] = UInt8(m % 10) + 0x30
-        base[count + 7] = 0x2D; base[count + 8] = UInt8(dd / 10) + 0x30; base[count + 9] = UInt8(dd % 10) + 0x30
-        count += 10
+        let v = Int(d.raw), century = v / 1_000_000, year = v / 10000 % 100, month = v / 100 % 100, day = v % 100
+        let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let p = pairs.utf8Start
+        base[count] = p[century &* 2]; base[count &+ 1] = p[century &* 2 &+ 1]
+        base[count &+ 2] = p[year &* 2]; base[count &+ 3] = p[year &* 2 &+ 1]
+        base[count &+ 4] = 0x2D
+        base[count &+ 5] = p[month &* 2]; base[count &+ 6] = p[month &* 2 &+ 1]
+        base[count &+ 7] = 0x2D
+        base[count &+ 8] = p[day &* 2]; base[count &+ 9] = p[day &* 2 &+ 1]
+        count &+= 10
     }
     mutating func minute(_ m: NMinute) {
         day(m.day)

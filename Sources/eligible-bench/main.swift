@@ -9,6 +9,8 @@
 //                                                 the engine and the native baseline on N
 //                                                 generated businesses, decision by decision
 //   eligible-bench native-batch IN OUT [--as-of]  the native end-to-end baseline (one thread)
+//   eligible-bench native-decide N [--as-of DAY]  the native baseline's decide-only rate
+//   eligible-bench generate-timing N              generation rates per CPU second (one thread)
 import Eligibility
 import Foundation
 import LuaBridge
@@ -91,6 +93,19 @@ if arguments.first == "generate-timing" {
     let n = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
     let r = generationTiming(count: n, seed: seed)
     print(String(format: "facts only %.0f, JSON %.0f, CSV %.0f businesses per CPU second (one thread, no file)", r.facts, r.json, r.csv))
+    exit(0)
+}
+if arguments.first == "native-decide" {
+    // The native baseline's decide-only rate on pre-decoded businesses: eligible-bench native-decide N
+    let n = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
+    var people = Population(seed: seed)
+    let businesses = nativeBusinesses(jsonLines: (1...max(n, 1)).map { people.jsonLine(index: $0) })
+    _ = nativeDecideOnly(businesses, asOf: asOf)   // warm up
+    let cpu0 = threadCPU()
+    let r = nativeDecideOnly(businesses, asOf: asOf, repeats: 3)
+    let cpu = Double(threadCPU() - cpu0) / 1e9
+    print(String(format: "native decide-only: %d businesses x 27 programmes in %.3f s wall (%.3f s CPU): %.0f businesses/s wall, %.0f per CPU second",
+                 r.businesses, r.seconds, cpu, Double(r.businesses) / r.seconds, Double(r.businesses) / cpu))
     exit(0)
 }
 if arguments.first == "agree" {
