@@ -1,13 +1,13 @@
 -- sandbox.lua: builds, once per state, the frozen environment untrusted scripts run in.
 -- Trusted: it runs in the host's global table. Arguments: guarded (C: runs a function with the
--- budgets and memory allowance armed), the marks table budgets are counted from, the host's
+-- budgets and memory allowance armed), the work table bounded functions charge to the budgets, the host's
 -- module reader (Swift: name -> source, chunkname | nil, message) and the library folder's
 -- display name (e.g. "rules/lib"). Returns the sandbox API table, which scripts never see.
 --
 -- Read-only holds through every door: a frozen table's proxy refuses writes, its iteration
 -- yields keys and values without the table behind it, keys are frozen as well as values, and
 -- getmetatable shows only a marker.
-local guarded, marks, read_module, library = ...
+local guarded, work, read_module, library = ...
 
 local type, error, next, pairs, tostring, select = type, error, next, pairs, tostring, select
 local rawget, rawequal, rawlen, setmetatable, getmetatable = rawget, rawequal, rawlen, setmetatable, getmetatable
@@ -48,10 +48,10 @@ end
 
 -- Bounded C functions ---------------------------------------------------------------------------
 -- Some library functions run in C, out of reach of the instruction budget. Each is bounded by
--- its arguments before it starts and charges its work to the budget (marks[3], in instructions).
+-- its arguments before it starts and charges its work to the budget (work[1], in instructions).
 
 local function charge(units)
-  marks[3] = marks[3] + (units < 1e9 and math.floor(units) or 1000000000)
+  work[1] = work[1] + (units < 1e9 and math.floor(units) or 1000000000)
 end
 
 -- Pattern functions backtrack: a pattern with k quantifiers may take n^(k+1) steps on an n-byte
@@ -274,7 +274,6 @@ local function require(name)
   local chunk, message = load(source, chunkname, "t", env)
   if chunk == nil then error(message, 0) end
   loading[name] = true
-  marks[1] = marks[1] + 1
   local ok, result = guarded(chunk, name)
   loading[name] = nil
   if not ok then error(result, 0) end
