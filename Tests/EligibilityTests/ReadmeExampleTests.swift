@@ -16,10 +16,10 @@ import Testing
         let documented = try Evaluator(rules: RuleBook(directory: scratchRules(["plug-in-van-grant": example]), displayName: "rules"))
         let real = try Evaluator(rules: RuleBook(directory: scratchRules(["plug-in-van-grant": shipped]), displayName: "rules"))
         #expect(documented.problems.isEmpty)
-        let van = try BusinessFile.load(repositoryRoot.appendingPathComponent("examples/mersey-vans.yaml"))
+        let van = try exampleBusiness("mersey-vans.yaml")
         for instant in ["2021-06-01", "2021-12-15T06:59", "2021-12-15T07:00", "2022-04-01", "2025-04-01"] {
             let at = try AsOf(parsing: instant)
-            for business in [van, Business()] {
+            for business in [van, BusinessFacts(vocabulary: shippedVocabulary)] {
                 let a = try documented.evaluate(business, asOf: at, explain: true).map(strippingAudit)
                 let b = try real.evaluate(business, asOf: at, explain: true).map(strippingAudit)
                 #expect(a == b, "\(instant)")
