@@ -484,10 +484,9 @@ func throughout(_ value: FactValue) -> FactValue { .history([DatedValue(from: ni
     }
 
     @Test func duplicateField() throws {
-        // JSON: `JSONSerialization` keeps one of the values without reporting the repetition,
-        // so only YAML (Yams) and inline object trees are checked.
+        // Reported at the repeated key, in YAML and in JSON alike.
         let yaml = try #require(inputError("name: A\nemployees: 1\nemployees: 2\n", file: "b.yaml"))
-        #expect(yaml.line == 2)
+        #expect(yaml.line == 3)
         #expect(yaml.message == "'employees' is given more than once; keep one")
         // The reader still checks, for trees whose keys collide once made strings.
         let member = RawMember(key: "employees", value: RawNode(value: .number("1"), line: nil), line: nil)

@@ -106,7 +106,7 @@ private let allKeys = "(keys: type, meaning, question, unit, range, values, date
             "rules/facts.yaml:4: fact 'kind' is 'one of' but lists no values: add values: [A, B, C], or name a list, e.g. type: one of fuels",
         ])
         #expect(vocabularyProblems("business:\n  meaning: A\n  facts:\n    name: { type: text, meaning: M, question: Q? }\n    name: { type: text, meaning: M, question: Q? }\n")?.map(\.description) == [
-            "rules/facts.yaml:4: 'name' given more than once; keep one",
+            "rules/facts.yaml:5: 'name' is given more than once; keep one",
         ])
     }
 

@@ -82,9 +82,9 @@ enum Shipped {
 
     @Test func readsStdinAndFiltersProgrammes() throws {
         let yaml = try String(contentsOf: CLI.root.appendingPathComponent("examples/mersey-vans.yaml"), encoding: .utf8)
-        let r = try CLI.run(["check", "-", "--as-of", "2021-06-01", "--programme", "start-up-grant"], stdin: yaml)
+        let r = try CLI.run(["check", "-", "--as-of", "2021-06-01", "--programme", "kickstart"], stdin: yaml)
         #expect(r.status == 0)
-        #expect(r.stdout.contains("Start-up Grant"))
+        #expect(r.stdout.contains("Kickstart"))
         #expect(!r.stdout.contains("Plug-in Van Grant"))
     }
 
@@ -166,7 +166,7 @@ enum Shipped {
     @Test func snapshots() throws {
         let cases: [(String, [String])] = [
             ("mersey-vans.yaml", ["plug-in-van-grant", "recovery-grant"]),
-            ("rural-print.json", ["start-up-grant", "gigabit-voucher"]),
+            ("rural-print.json", ["start-up-loans", "gigabit-voucher"]),
         ]
         for (example, programmes) in cases {
             let r = try CLI.run(["explain", "examples/\(example)", "--as-of", "2021-06-01"] + programmes.flatMap { ["--programme", $0] })
@@ -212,7 +212,7 @@ enum Shipped {
         #expect(r.status == 0)
         #expect(r.stderr == "")
         #expect(r.stdout.contains("PROGRAMME"))
-        #expect(r.stdout.contains("premises-retrofit"))
+        #expect(r.stdout.contains("plug-in-van-grant"))
         let programmes = try Evaluator(rules: Shipped.rules).programmes(asOf: AsOf(parsing: "2021-06-01"))
         for programme in programmes {
             let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix(programme.id + " ") }, "\(programme.id)")
