@@ -282,6 +282,21 @@ int clua_uses_watchdog(clua_limits *limits) { return !limits->synchronous; }
  * watchdog serves this state; otherwise the watchdog arms it if the run lasts. It is disarmed
  * again before returning, whatever happened.
  */
+#ifdef __linux__
+/* Whether this thread accepts the watchdog's signal. Threads made by libdispatch (every dispatch
+ * queue and Swift concurrency task) start with real-time signals blocked: the first run on a
+ * thread unblocks this one signal, which is the watchdog's alone. */
+static __thread int clua_thread_accepts_signal;
+static void clua_accept_watchdog_signal(void) {
+    if (clua_thread_accepts_signal) return;
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, clua_the_watchdog()->signal_number);
+    pthread_sigmask(SIG_UNBLOCK, &signals, NULL);
+    clua_thread_accepts_signal = 1;
+}
+#endif
+
 void clua_run_begin(lua_State *L) {
     clua_limits *lim = clua_limits_of(L);
     lim->memory_refused = 0;
@@ -290,6 +305,7 @@ void clua_run_begin(lua_State *L) {
     lim->enforcing = 0;
 #ifdef __linux__
     lim->thread = pthread_self();
+    if (!lim->synchronous) clua_accept_watchdog_signal();
 #endif
     __atomic_add_fetch(&lim->generation, 1, __ATOMIC_RELEASE);
     __atomic_store_n(&lim->running, 1, __ATOMIC_RELEASE);

@@ -21,7 +21,9 @@ local frozen = setmetatable({}, { __mode = "k" })    -- proxy -> its data table
 local proxy_of = setmetatable({}, { __mode = "k" })  -- original table -> its proxy
 
 local function refuse_write(_, key)
-  error(format("cannot change '%s': this table is read-only", type(key) == "string" and key or type(key)), 2)
+  local kind = type(key)
+  local name = (kind == "string" or kind == "number") and tostring(key) or kind
+  error(format("cannot change '%s': this table is read-only", name), 2)
 end
 local function frozen_len(proxy) return #frozen[proxy] end
 local function frozen_pairs(proxy)

