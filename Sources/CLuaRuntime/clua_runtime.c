@@ -30,8 +30,9 @@
 
 
 
-/* The registry key of the marks table {call, programme, work} trusted Lua code updates. */
-static char clua_marks_key;
+/* The registry key of the work table {units}: bounded C-backed functions charge their work to
+ * the budget by adding to units (in instructions). */
+static char clua_work_key;
 
 static double clua_now(void) {
     struct timespec t;
@@ -66,7 +67,7 @@ clua_limits *clua_limits_of(lua_State *L) {
 /*
  * The count hook, armed only once a run has lasted a while. Each call adds the instructions run
  * since the last (plus the work units bounded C functions charged) to the current guarded call
- * and programme, found from the marks trusted code writes. Inside a guarded call an exceeded
+ * and programme: every guarded call and clua_next_programme() start new ones. Inside a guarded call an exceeded
  * budget raises; once spent, the hook fires on every instruction so a script's own pcall
  * cannot swallow the error. Outside guarded calls (trusted code) it only counts.
  */
@@ -78,12 +79,10 @@ static void clua_budget_hook(lua_State *L, lua_Debug *ar) {
         if (lim->guard_depth > 0) luaL_error(L, "instruction budget exhausted");
         return;
     }
-    lua_Integer call = 0, programme = 0, work = 0;
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &clua_marks_key) == LUA_TTABLE) {
-        lua_rawgeti(L, -1, 1); call = lua_tointeger(L, -1);
-        lua_rawgeti(L, -2, 2); programme = lua_tointeger(L, -1);
-        lua_rawgeti(L, -3, 3); work = lua_tointeger(L, -1);
-        lua_pop(L, 3);
+    lua_Integer call = lim->call_mark, programme = lim->programme_mark, work = 0;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &clua_work_key) == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1); work = lua_tointeger(L, -1);
+        lua_pop(L, 1);
     }
     lua_pop(L, 1);
     unsigned long generation = __atomic_load_n(&lim->generation, __ATOMIC_ACQUIRE);
@@ -229,11 +228,9 @@ lua_State *clua_newstate(clua_limits *limits) {
     lua_State *L = lua_newstate(clua_alloc, limits);
     if (L == NULL) return NULL;
     limits->L = L;
-    lua_newtable(L); /* the marks: {call, programme, work} */
+    lua_newtable(L); /* the work units: {units} */
     lua_pushinteger(L, 0); lua_rawseti(L, -2, 1);
-    lua_pushinteger(L, 0); lua_rawseti(L, -2, 2);
-    lua_pushinteger(L, 0); lua_rawseti(L, -2, 3);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &clua_marks_key);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &clua_work_key);
 #ifdef __linux__
     clua_watchdog *dog = clua_the_watchdog();
     pthread_mutex_lock(&dog->lock);
@@ -247,8 +244,13 @@ lua_State *clua_newstate(clua_limits *limits) {
     return L;
 }
 
-/* Pushes the marks table (for trusted Lua code to update). */
-void clua_pushmarks(lua_State *L) { lua_rawgetp(L, LUA_REGISTRYINDEX, &clua_marks_key); }
+/* Pushes the work table (for the sandbox's bounded functions to charge). */
+void clua_pushwork(lua_State *L) { lua_rawgetp(L, LUA_REGISTRYINDEX, &clua_work_key); }
+
+/* Starts a new programme for the programme budget. */
+void clua_next_programme(lua_State *L) { clua_limits_of(L)->programme_mark++; }
+static int clua_next_programme_lua(lua_State *L) { clua_next_programme(L); return 0; }
+void clua_pushnextprogramme(lua_State *L) { lua_pushcfunction(L, clua_next_programme_lua); }
 
 /* Closes a state and keeps its limits struct for reuse. */
 void clua_close(lua_State *L, clua_limits *limits) {
@@ -280,7 +282,22 @@ int clua_uses_watchdog(clua_limits *limits) { return !limits->synchronous; }
  * watchdog serves this state; otherwise the watchdog arms it if the run lasts. It is disarmed
  * again before returning, whatever happened.
  */
-int clua_pcall_limited(lua_State *L, int nargs, int nresults, int msgh) {
+#ifdef __linux__
+/* Whether this thread accepts the watchdog's signal. Threads made by libdispatch (every dispatch
+ * queue and Swift concurrency task) start with real-time signals blocked: the first run on a
+ * thread unblocks this one signal, which is the watchdog's alone. */
+static __thread int clua_thread_accepts_signal;
+static void clua_accept_watchdog_signal(void) {
+    if (clua_thread_accepts_signal) return;
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, clua_the_watchdog()->signal_number);
+    pthread_sigmask(SIG_UNBLOCK, &signals, NULL);
+    clua_thread_accepts_signal = 1;
+}
+#endif
+
+void clua_run_begin(lua_State *L) {
     clua_limits *lim = clua_limits_of(L);
     lim->memory_refused = 0;
     lim->budget_spent = 0;
@@ -288,16 +305,26 @@ int clua_pcall_limited(lua_State *L, int nargs, int nresults, int msgh) {
     lim->enforcing = 0;
 #ifdef __linux__
     lim->thread = pthread_self();
+    if (!lim->synchronous) clua_accept_watchdog_signal();
 #endif
     __atomic_add_fetch(&lim->generation, 1, __ATOMIC_RELEASE);
     __atomic_store_n(&lim->running, 1, __ATOMIC_RELEASE);
     if (lim->synchronous) lua_sethook(L, clua_budget_hook, LUA_MASKCOUNT, (int)lim->hook_step);
-    int status = lua_pcall(L, nargs, nresults, msgh);
+}
+
+void clua_run_end(lua_State *L) {
+    clua_limits *lim = clua_limits_of(L);
     __atomic_store_n(&lim->running, 0, __ATOMIC_RELEASE);
     lua_sethook(L, NULL, 0, 0);
     lim->enforcing = 0;
     lim->guard_depth = 0;
     lim->budget_spent = 0;
+}
+
+int clua_pcall_limited(lua_State *L, int nargs, int nresults, int msgh) {
+    clua_run_begin(L);
+    int status = lua_pcall(L, nargs, nresults, msgh);
+    clua_run_end(L);
     return status;
 }
 
@@ -336,11 +363,9 @@ static int clua_locate_handler(lua_State *L) {
  * is cleared and the memory bound restored here in C, so no Lua instruction runs between the
  * failure and the disarm: one script's failure never spills into its caller.
  */
-static int clua_guarded(lua_State *L) {
+int clua_call(lua_State *L, int nargs, int nresults, int msgh) {
     clua_limits *lim = clua_limits_of(L);
-    int nargs = lua_gettop(L) - 1;
-    lua_pushcfunction(L, clua_locate_handler);
-    lua_insert(L, 1);
+    lim->call_mark++;
     size_t outer_limit = lim->limit_bytes;
     int outer_enforcing = lim->enforcing;
     size_t mine = lim->used_bytes + lim->allowance_bytes;
@@ -348,7 +373,7 @@ static int clua_guarded(lua_State *L) {
     lim->enforcing++;
     lim->guard_depth++;
     lim->memory_refused = 0;
-    int status = lua_pcall(L, nargs, LUA_MULTRET, 1);
+    int status = lua_pcall(L, nargs, nresults, msgh);
     lim->guard_depth--;
     lim->enforcing--;
     lim->limit_bytes = outer_enforcing > 0 ? outer_limit : lim->allowance_bytes;
@@ -360,21 +385,47 @@ static int clua_guarded(lua_State *L) {
         if (__atomic_load_n(&lim->running, __ATOMIC_ACQUIRE))
             lua_sethook(L, clua_budget_hook, LUA_MASKCOUNT, (int)lim->hook_step);
     }
-    if (status == LUA_OK) {
-        lua_pushboolean(L, 1);
-        lua_replace(L, 1); /* the handler's slot becomes `true` */
-        return lua_gettop(L);
-    }
+    if (status == LUA_OK) return CLUA_CALL_OK;
     if (status == LUA_ERRMEM || lim->memory_refused) {
         lim->memory_refused = 0;
         lua_gc(L, LUA_GCCOLLECT); /* give back what the failed script left behind */
     }
+    if (status != LUA_ERRRUN) lim->error_source[0] = '\0';
+    return spent ? CLUA_CALL_BUDGET : (status == LUA_ERRMEM ? CLUA_CALL_MEMORY : CLUA_CALL_ERROR);
+}
+
+const char *clua_error_file(lua_State *L) {
+    clua_limits *lim = clua_limits_of(L);
+    return lim->error_source[0] != '\0' ? lim->error_source : NULL;
+}
+int clua_error_line(lua_State *L) { return clua_limits_of(L)->error_line; }
+
+int clua_sentinel(lua_State *L, int idx) {
+    void *p = lua_touserdata(L, idx);
+    if (p == &clua_missing_key) return 1;
+    if (p == &clua_not_applicable_key) return 2;
+    return 0;
+}
+
+void clua_pushlocatehandler(lua_State *L) { lua_pushcfunction(L, clua_locate_handler); }
+
+static int clua_guarded(lua_State *L) {
+    int nargs = lua_gettop(L) - 1;
+    lua_pushcfunction(L, clua_locate_handler);
+    lua_insert(L, 1);
+    int kind = clua_call(L, nargs, LUA_MULTRET, 1);
+    if (kind == CLUA_CALL_OK) {
+        lua_pushboolean(L, 1);
+        lua_replace(L, 1); /* the handler's slot becomes `true` */
+        return lua_gettop(L);
+    }
     lua_pushboolean(L, 0);
     lua_insert(L, -2);
-    lua_pushstring(L, spent ? "budget" : (status == LUA_ERRMEM ? "memory" : "error"));
-    if (lim->error_source[0] != '\0' && status == LUA_ERRRUN) {
-        lua_pushstring(L, lim->error_source);
-        lua_pushinteger(L, lim->error_line);
+    lua_pushstring(L, kind == CLUA_CALL_BUDGET ? "budget" : (kind == CLUA_CALL_MEMORY ? "memory" : "error"));
+    const char *file = clua_error_file(L);
+    if (file != NULL) {
+        lua_pushstring(L, file);
+        lua_pushinteger(L, clua_error_line(L));
     } else {
         lua_pushnil(L);
         lua_pushnil(L);
@@ -386,35 +437,45 @@ void clua_pushguarded(lua_State *L) { lua_pushcfunction(L, clua_guarded); }
 /* ---- Shared variables of rule files ------------------------------------------------------- */
 
 /*
- * changed_cells(cells, n): `cells` holds n triples f1, i1, v1, f2, i2, v2, ... of rule-file
- * functions, upvalue numbers and the values recorded when the rules loaded (a value may be nil). Restores every
- * upvalue whose value changed and returns the 1-based numbers of those cells (nothing when
- * none did): one call per evaluation, raw operations only.
+ * The host's check that rule files' shared variables kept their values. The table at `list`
+ * holds `cells` triples f1, i1, v1, f2, i2, v2, ... of rule-file functions, upvalue numbers and
+ * the values recorded when the rules loaded (a value may be nil: the count is given). Restores
+ * every upvalue whose value changed, writes the 1-based numbers of those cells to `changed` (at
+ * most `capacity`) and returns how many changed. Raw operations only.
  */
-static int clua_changed_cells(lua_State *L) {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_Integer cells = luaL_checkinteger(L, 2); /* a value may be nil: the count is given */
-    lua_Integer n = 3 * cells;
-    lua_settop(L, 2);
-    int results = 0;
-    for (lua_Integer k = 1; k + 2 <= n; k += 3) {
-        luaL_checkstack(L, 4, "changed cells");
-        lua_rawgeti(L, 1, k);              /* f */
-        lua_rawgeti(L, 1, k + 1);          /* f, i */
+int clua_restore_cells(lua_State *L, int list, lua_Integer cells, lua_Integer *changed, int capacity) {
+    list = lua_absindex(L, list);
+    int count = 0;
+    for (lua_Integer cell = 1; cell <= cells; cell++) {
+        lua_Integer k = 3 * cell - 2;
+        lua_rawgeti(L, list, k);              /* f */
+        lua_rawgeti(L, list, k + 1);          /* f, i */
         int index = (int)lua_tointeger(L, -1);
-        lua_pop(L, 1);                     /* f */
-        lua_rawgeti(L, 1, k + 2);          /* f, recorded */
+        lua_pop(L, 1);                        /* f */
+        lua_rawgeti(L, list, k + 2);          /* f, recorded */
         if (lua_getupvalue(L, -2, index) == NULL) { lua_pop(L, 2); continue; }
         if (lua_rawequal(L, -1, -2)) { lua_pop(L, 3); continue; }
-        lua_pop(L, 1);                     /* f, recorded */
-        lua_setupvalue(L, -2, index);      /* f */
+        lua_pop(L, 1);                        /* f, recorded */
+        lua_setupvalue(L, -2, index);         /* f */
         lua_pop(L, 1);
-        lua_pushinteger(L, (k + 2) / 3);   /* results accumulate below the next cell's values */
-        results++;
+        if (count < capacity) changed[count] = cell;
+        count++;
     }
-    return results;
+    return count;
 }
-void clua_pushchangedcells(lua_State *L) { lua_pushcfunction(L, clua_changed_cells); }
+
+/* restore_cells(list, n) for trusted Lua code: the same check; returns the changed cells' numbers. */
+static int clua_restore_cells_lua(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer cells = luaL_checkinteger(L, 2);
+    if (cells < 0 || cells > 1000000) return luaL_error(L, "restore_cells: bad count");
+    lua_Integer *changed = (lua_Integer *)lua_newuserdatauv(L, (size_t)(cells > 0 ? cells : 1) * sizeof(lua_Integer), 0);
+    int count = clua_restore_cells(L, 1, cells, changed, (int)cells);
+    luaL_checkstack(L, count, "restore_cells");
+    for (int i = 0; i < count; i++) lua_pushinteger(L, changed[i]);
+    return count;
+}
+void clua_pushrestorecells(lua_State *L) { lua_pushcfunction(L, clua_restore_cells_lua); }
 
 /* A message handler for host runs: appends a traceback to string errors only. */
 static int clua_traceback_handler(lua_State *L) {

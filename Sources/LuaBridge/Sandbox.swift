@@ -19,9 +19,10 @@ public final class Sandbox {
     /// The sandbox's trusted API table (never given to scripts).
     public let api: LuaReference
     private let guardedFunction: LuaReference
-    /// Helpers for a trusted runtime built on the sandbox: `{ missing, not_applicable, marks,
-    /// changed_cells }`, two unique sentinel values a runtime may raise (scripts cannot make or
-    /// change them), the budget marks table, and the C check of functions' shared variables.
+    /// Helpers for a trusted runtime built on the sandbox: `{ missing, not_applicable,
+    /// next_programme, restore_cells }`: two unique sentinel values a runtime may raise (scripts
+    /// cannot make or change them), the function that starts a new programme for the programme
+    /// budget, and the C check that functions' shared variables kept their values.
     public let runtimeHelpers: LuaReference
 
     /// Builds the sandbox in `state`. `libraryFolder` is where `require` finds modules
@@ -32,12 +33,14 @@ public final class Sandbox {
         let builder = try state.load(String(decoding: PackageResources.sandbox_lua, as: UTF8.self), chunkName: "=sandbox")
         let api = try state.call(builder, results: 1, arguments: { state in
             clua_pushguarded(state.L)
-            clua_pushmarks(state.L)
+            clua_pushwork(state.L)
             state.pushFunction { state in
                 try Sandbox.readModule(state: state, folder: libraryFolder, libraryName: libraryName)
             }
             state.push(libraryName)
-            return 4
+            clua_pushmissing(state.L)
+            clua_pushnotapplicable(state.L)
+            return 6
         }, read: { state, index in
             lua_pushvalue(state.L, index)
             return state.popReference()
@@ -49,8 +52,8 @@ public final class Sandbox {
         lua_createtable(state.L, 0, 4)
         clua_pushmissing(state.L); lua_setfield(state.L, -2, "missing")
         clua_pushnotapplicable(state.L); lua_setfield(state.L, -2, "not_applicable")
-        clua_pushmarks(state.L); lua_setfield(state.L, -2, "marks")
-        clua_pushchangedcells(state.L); lua_setfield(state.L, -2, "changed_cells")
+        clua_pushnextprogramme(state.L); lua_setfield(state.L, -2, "next_programme")
+        clua_pushrestorecells(state.L); lua_setfield(state.L, -2, "restore_cells")
         runtimeHelpers = state.popReference()
     }
 

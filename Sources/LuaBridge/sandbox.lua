@@ -1,13 +1,15 @@
 -- sandbox.lua: builds, once per state, the frozen environment untrusted scripts run in.
 -- Trusted: it runs in the host's global table. Arguments: guarded (C: runs a function with the
--- budgets and memory allowance armed), the marks table budgets are counted from, the host's
--- module reader (Swift: name -> source, chunkname | nil, message) and the library folder's
--- display name (e.g. "rules/lib"). Returns the sandbox API table, which scripts never see.
+-- budgets and memory allowance armed), the work table bounded functions charge to the budgets,
+-- the host's module reader (Swift: name -> source, chunkname | nil, message), the library
+-- folder's display name (e.g. "rules/lib") and the two sentinels a runtime raises for facts
+-- (missing, does not apply), which scripts cannot catch. Returns the sandbox API table, which
+-- scripts never see.
 --
 -- Read-only holds through every door: a frozen table's proxy refuses writes, its iteration
 -- yields keys and values without the table behind it, keys are frozen as well as values, and
 -- getmetatable shows only a marker.
-local guarded, marks, read_module, library = ...
+local guarded, work, read_module, library, MISSING, NOT_APPLICABLE = ...
 
 local type, error, next, pairs, tostring, select = type, error, next, pairs, tostring, select
 local rawget, rawequal, rawlen, setmetatable, getmetatable = rawget, rawequal, rawlen, setmetatable, getmetatable
@@ -21,7 +23,9 @@ local frozen = setmetatable({}, { __mode = "k" })    -- proxy -> its data table
 local proxy_of = setmetatable({}, { __mode = "k" })  -- original table -> its proxy
 
 local function refuse_write(_, key)
-  error(format("cannot change '%s': this table is read-only", type(key) == "string" and key or type(key)), 2)
+  local kind = type(key)
+  local name = (kind == "string" or kind == "number") and tostring(key) or kind
+  error(format("cannot change '%s': this table is read-only", name), 2)
 end
 local function frozen_len(proxy) return #frozen[proxy] end
 local function frozen_pairs(proxy)
@@ -48,10 +52,10 @@ end
 
 -- Bounded C functions ---------------------------------------------------------------------------
 -- Some library functions run in C, out of reach of the instruction budget. Each is bounded by
--- its arguments before it starts and charges its work to the budget (marks[3], in instructions).
+-- its arguments before it starts and charges its work to the budget (work[1], in instructions).
 
 local function charge(units)
-  marks[3] = marks[3] + (units < 1e9 and math.floor(units) or 1000000000)
+  work[1] = work[1] + (units < 1e9 and math.floor(units) or 1000000000)
 end
 
 -- Pattern functions backtrack: a pattern with k quantifiers may take n^(k+1) steps on an n-byte
@@ -199,18 +203,29 @@ local function safe_setmetatable(t, metatable)
   return result
 end
 
+-- A missing fact, or one that does not apply, stops the whole test: pcall and xpcall pass those
+-- two sentinels on instead of catching them, so no script can decide as if it had the fact.
+local function passing_sentinels(ok, ...)
+  if not ok then
+    local err = ...
+    if rawequal(err, MISSING) or rawequal(err, NOT_APPLICABLE) then error(err, 0) end
+  end
+  return ok, ...
+end
+local function safe_pcall(f, ...) return passing_sentinels(pcall(f, ...)) end
+
 -- Lua runs xpcall's message handler during error handling, where hooks are switched off after
 -- the budget hook has raised: a looping handler would never be stopped. The sandbox's xpcall
 -- catches with pcall and then calls the handler as ordinary code, inside the budget.
 local pack = table.pack
 local function safe_xpcall(f, handler, ...)
-  local results = pack(pcall(f, ...))
+  local results = pack(safe_pcall(f, ...))
   if results[1] then return original_unpack(results, 1, results.n) end
   return false, select(2, pcall(handler, results[2]))
 end
 
 local globals = {
-  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = safe_pcall,
   select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = safe_xpcall,
   rawequal = rawequal, rawget = rawget, rawlen = rawlen, getmetatable = getmetatable,
   setmetatable = safe_setmetatable, _VERSION = _VERSION,
@@ -274,7 +289,6 @@ local function require(name)
   local chunk, message = load(source, chunkname, "t", env)
   if chunk == nil then error(message, 0) end
   loading[name] = true
-  marks[1] = marks[1] + 1
   local ok, result = guarded(chunk, name)
   loading[name] = nil
   if not ok then error(result, 0) end

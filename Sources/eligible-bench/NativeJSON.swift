@@ -1,5 +1,5 @@
-// Reads one JSON line of a register into the native model: a small pull parser over the bytes
-// and one hand-written mapping per record. Benchmark-only code.
+// Reads one JSON line of a register into the native model: Foundation's JSONSerialization parses
+// it, and one hand-written mapping per record walks the tree. Benchmark-only code.
 //
 // Values are read the way the engine reads a business file (Sources/Eligibility/Facts/
 // ScalarReading.swift): null is unknown, "does not apply" (or "n/a") is that answer for any fact,
@@ -9,157 +9,110 @@
 // Foundation parser renders it before reading (a decimal is its whole part plus its fraction),
 // so decimals compare exactly as in the engine.
 
+import Foundation
+
 struct NativeInputError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }
 
 /// A pull parser over one JSON document.
+/// A cursor over one JSON document parsed by Foundation's `JSONSerialization`: the mappings
+/// below walk its tree in document terms (objects, members, arrays, values).
 struct JSONCursor {
-    let p: UnsafeBufferPointer<UInt8>
-    var i = 0
+    private enum Frame {
+        case object([(key: String, value: Any)], Int)
+        case array([Any], Int)
+    }
+    private var frames: [Frame] = []
+    /// The value the next read consumes (nil when the document is used up).
+    private var current: Any?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { p = bytes }
-
-    func fail(_ what: String) -> NativeInputError { NativeInputError(message: "\(what) at byte \(i)") }
-
-    mutating func peek() -> UInt8 {
-        while i < p.count {
-            let c = p[i]
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { i += 1 } else { return c }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        let data = Data(buffer: bytes)
+        do { current = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            throw NativeInputError(message: "not JSON: \(error.localizedDescription)")
         }
-        return 0
     }
 
-    mutating func expect(_ c: UInt8) throws {
-        guard peek() == c else { throw fail("expected '\(Character(UnicodeScalar(c)))'") }
-        i += 1
+    func fail(_ what: String) -> NativeInputError { NativeInputError(message: what) }
+
+    /// The kind of the next value, as the first byte of its JSON text (0 when none is left).
+    func peek() -> UInt8 {
+        switch current {
+        case nil: return 0
+        case is [String: Any]: return 0x7B
+        case is [Any]: return 0x5B
+        case is String: return 0x22
+        case is NSNull: return 0x6E
+        case let n as NSNumber where String(cString: n.objCType) == "c": return n.boolValue ? 0x74 : 0x66
+        default: return 0x30
+        }
     }
 
-    /// `{`; false when the object is empty.
+    /// Enters an object; false when it is empty.
     mutating func beginObject() throws -> Bool {
-        try expect(0x7B)
-        if peek() == 0x7D { i += 1; return false }
+        guard let object = current as? [String: Any] else { throw fail("expected a group") }
+        current = nil
+        guard !object.isEmpty else { return false }
+        frames.append(.object(object.map { (key: $0.key, value: $0.value) }, 0))
         return true
     }
     /// After a member: true when another follows.
-    mutating func nextMember() throws -> Bool {
-        switch peek() {
-        case 0x2C: i += 1; return true
-        case 0x7D: i += 1; return false
-        default: throw fail("expected ',' or '}'")
-        }
-    }
+    mutating func nextMember() throws -> Bool { advance() }
+    /// The next member's name; its value is read next.
     mutating func key() throws -> String {
-        let k = try string()
-        try expect(0x3A)
-        return k
+        guard case .object(let members, let i)? = frames.last else { throw fail("expected a member") }
+        current = members[i].value
+        return members[i].key
     }
-    /// `[`; false when the array is empty.
+    /// Enters an array; false when it is empty.
     mutating func beginArray() throws -> Bool {
-        try expect(0x5B)
-        if peek() == 0x5D { i += 1; return false }
+        guard let array = current as? [Any] else { throw fail("expected a list") }
+        current = nil
+        guard !array.isEmpty else { return false }
+        frames.append(.array(array, 0))
+        current = array[0]
         return true
     }
-    mutating func nextElement() throws -> Bool {
-        switch peek() {
-        case 0x2C: i += 1; return true
-        case 0x5D: i += 1; return false
-        default: throw fail("expected ',' or ']'")
+    /// After an element: true when another follows.
+    mutating func nextElement() throws -> Bool { advance() }
+
+    private mutating func advance() -> Bool {
+        guard let frame = frames.popLast() else { return false }
+        current = nil
+        switch frame {
+        case .object(let members, let i):
+            guard i + 1 < members.count else { return false }
+            frames.append(.object(members, i + 1))
+        case .array(let items, let i):
+            guard i + 1 < items.count else { return false }
+            frames.append(.array(items, i + 1))
+            current = items[i + 1]
         }
+        return true
     }
 
     mutating func string() throws -> String {
-        try expect(0x22)
-        let start = i
-        while i < p.count, p[i] != 0x22, p[i] != 0x5C { i += 1 }
-        guard i < p.count else { throw fail("unterminated string") }
-        if p[i] == 0x22 {
-            let s = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
-            i += 1
-            return s
-        }
-        var out = Array(p[start..<i])
-        while i < p.count {
-            let c = p[i]
-            i += 1
-            if c == 0x22 { return String(decoding: out, as: UTF8.self) }
-            guard c == 0x5C else { out.append(c); continue }
-            guard i < p.count else { break }
-            let e = p[i]
-            i += 1
-            switch e {
-            case 0x22, 0x5C, 0x2F: out.append(e)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
-            case 0x75:
-                var scalar = try hex4()
-                if scalar >= 0xD800, scalar < 0xDC00, i + 1 < p.count, p[i] == 0x5C, p[i + 1] == 0x75 {
-                    i += 2
-                    let low = try hex4()
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                out.append(contentsOf: String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8)
-            default: throw fail("bad escape")
-            }
-        }
-        throw fail("unterminated string")
+        guard let s = current as? String else { throw fail("expected text") }
+        current = nil
+        return s
     }
 
-    private mutating func hex4() throws -> UInt32 {
-        guard i + 4 <= p.count else { throw fail("bad \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = p[i]
-            i += 1
-            switch c {
-            case 0x30...0x39: v = v * 16 + UInt32(c - 0x30)
-            case 0x41...0x46: v = v * 16 + UInt32(c - 0x37)
-            case 0x61...0x66: v = v * 16 + UInt32(c - 0x57)
-            default: throw fail("bad \\u escape")
-            }
-        }
-        return v
-    }
-
-    /// A number's text as written.
+    /// A number's text.
     mutating func numberText() throws -> String {
-        _ = peek()
-        let start = i
-        while i < p.count {
-            let c = p[i]
-            if (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x65 || c == 0x45 { i += 1 } else { break }
-        }
-        guard i > start else { throw fail("expected a value") }
-        return String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
+        guard let n = current as? NSNumber else { throw fail("expected a value") }
+        current = nil
+        return n.stringValue
     }
 
     mutating func literal(_ word: StaticString) throws {
-        _ = peek()
-        let n = word.utf8CodeUnitCount
-        guard i + n <= p.count else { throw fail("bad literal") }
-        for k in 0..<n where p[i + k] != word.utf8Start[k] { throw fail("bad literal") }
-        i += n
+        guard peek() == word.utf8Start[0] else { throw fail("expected \(word)") }
+        current = nil
     }
 
-    mutating func skipValue() throws {
-        switch peek() {
-        case 0x7B:
-            var more = try beginObject()
-            while more { _ = try key(); try skipValue(); more = try nextMember() }
-        case 0x5B:
-            var more = try beginArray()
-            while more { try skipValue(); more = try nextElement() }
-        case 0x22: _ = try string()
-        case 0x74: try literal("true")
-        case 0x66: try literal("false")
-        case 0x6E: try literal("null")
-        default: _ = try numberText()
-        }
-    }
+    /// Whether the next value is a list whose first item is a group (a dated fact's history).
+    func isHistory() -> Bool { ((current as? [Any])?.first).map { $0 is [String: Any] } ?? false }
 
     // MARK: Facts
 
@@ -255,13 +208,7 @@ struct JSONCursor {
 
     /// A dated list fact (premises.rateReliefs): a history, or one list throughout.
     mutating func datedList<T>(_ convert: (Scalar) throws -> T) throws -> Fact<Dated<[T]>> {
-        if peek() == 0x5B {
-            let mark = i
-            i += 1
-            let isHistory = peek() == 0x7B
-            i = mark
-            if isHistory { return .given(try history { r in try r.list(convert) }) }
-        }
+        if isHistory() { return .given(try history { r in try r.list(convert) }) }
         switch try list(convert) {
         case .unknown: return .unknown
         case .doesNotApply: return .doesNotApply
@@ -436,11 +383,8 @@ struct JSONCursor {
 extension NativeBusiness {
     /// Decodes one JSON line (a business file's JSON).
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> NativeBusiness {
-        var r = JSONCursor(bytes)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { r.i = 3 }
-        let b = try read(&r)
-        guard r.peek() == 0 else { throw r.fail("text after the business") }
-        return b
+        var r = try JSONCursor(bytes)
+        return try read(&r)
     }
 
     static func decode(_ bytes: [UInt8]) throws -> NativeBusiness {

@@ -125,8 +125,8 @@ if arguments.first == "decide" {
     for _ in 0..<3 { for f in facts { _ = try engine.evaluate(f, asOf: asOf) } }
     let seconds = Double(now() - t0) / 1e9
     let s = engine.stageNanoseconds
-    print(String(format: "%.1f businesses/s; push %.2f, decide %.2f, read back %.2f µs", Double(3 * count) / seconds,
-                 Double(s.push) / Double(3 * count) / 1000, Double(s.decide) / Double(3 * count) / 1000, Double(s.readBack) / Double(3 * count) / 1000))
+    print(String(format: "%.1f businesses/s; push %.2f, decide %.2f µs", Double(3 * count) / seconds,
+                 Double(s.push) / Double(3 * count) / 1000, Double(s.decide) / Double(3 * count) / 1000))
     exit(0)
 }
 if arguments.first == "native-batch" {
@@ -191,7 +191,7 @@ while done < n {
 let luaRate = Double(n) / (Double(luaNanos) / 1e9)
 let nativeRate = Double(n) / (Double(nativeNanos) / 1e9)
 let stages = evaluator.stageNanoseconds
-let bridgeShare = Double(stages.push + stages.readBack) / Double(luaNanos)
+let bridgeShare = Double(stages.push) / Double(luaNanos)
 
 // 4. End to end: the real binary, JSON Lines in and out, 1 and 2 jobs; native baseline.
 let input = (workDir as NSString).appendingPathComponent("eligible-bench-\(n).jsonl")
@@ -236,7 +236,7 @@ print("""
     | end-to-end, 2 jobs (businesses/s) | \(rate(e2eTwo)) (\(String(format: "%.1f", two.seconds)) s) | \(rate(e2eNative)) (1 thread) | \(ratio(e2eTwo, e2eNative)) |
     | 2 jobs / 1 job speed-up | \(ratio(e2eTwo, e2eOne)) | - | - |
     | peak RSS, end-to-end, 2 jobs (1 job) | \(mb(two.peakRSS)) (\(mb(one.peakRSS))) | \(mb(nativeE2E.peakRSS)) | \(ratio(Double(two.peakRSS), Double(nativeE2E.peakRSS))) |
-    | per business: push / decide / read back (µs) | \(String(format: "%.2f / %.2f / %.2f", Double(stages.push) / Double(n) / 1000, Double(stages.decide) / Double(n) / 1000, Double(stages.readBack) / Double(n) / 1000)) | - | - |
+    | per business: push / decide (µs) | \(String(format: "%.2f / %.2f", Double(stages.push) / Double(n) / 1000, Double(stages.decide) / Double(n) / 1000)) | - | - |
     | native baseline agrees with the engine (outcome, award, failed, missing) | \(agree) of \(compared) decisions | | |
 
     """)

@@ -13,7 +13,7 @@ func realRulesEvaluator() throws -> Evaluator {
 /// Every case in fixtures/ is its own test, named `fixtures/FILE.yaml:LINE name`.
 @Suite("Fixture cases")
 struct FixtureCaseTests {
-    @Test("fixture case", arguments: FixtureSuite.allCases(in: "fixtures", root: packageRoot))
+    @Test("fixture case", arguments: FixtureSuite.allCases(in: "fixtures", root: packageRoot, vocabulary: shippedVocabulary))
     func fixtureCase(_ fixture: FixtureCase) throws {
         let runner = try FixtureRunner(evaluator: realRulesEvaluator())
         let result = runner.run(fixture)
@@ -22,7 +22,7 @@ struct FixtureCaseTests {
 
     @Test("every fixture file loads, and there are at least 80 cases")
     func fixturesLoad() {
-        let set = FixtureLoader.load(paths: ["fixtures"], base: packageRoot)
+        let set = FixtureLoader.load(paths: ["fixtures"], base: packageRoot, vocabulary: shippedVocabulary)
         #expect(set.problems.isEmpty, "\(set.problems.map(\.description).joined(separator: "\n"))")
         #expect(set.cases.count >= 80)
     }
@@ -31,7 +31,7 @@ struct FixtureCaseTests {
     func fullCoverage() throws {
         let evaluator = try realRulesEvaluator()
         let runner = try FixtureRunner(evaluator: evaluator)
-        let set = FixtureLoader.load(paths: ["fixtures"], base: packageRoot)
+        let set = FixtureLoader.load(paths: ["fixtures"], base: packageRoot, vocabulary: evaluator.vocabulary)
         let results = try FixtureSuite.run(set, runner: runner)
         let coverage = CriterionCoverage(programmes: try evaluator.programmes(), results: results)
         #expect(coverage.covered == coverage.total, "\(coverage.table(gapsOnly: true))")

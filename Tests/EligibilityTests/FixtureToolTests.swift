@@ -5,8 +5,43 @@ import Testing
 import FoundationXML
 #endif
 
+/// Two small programmes for the fixture tools, so these tests do not depend on the shipped ones.
+let fixtureProgrammes: [String: String] = [
+    "small-grant": """
+        return programme {
+          id = "small-grant", title = "Small Grant", summary = "A flat grant for small firms in Sefton or Wirral.",
+          guidance = "Guidance", sources = { "https://example.org/small-grant" },
+          open = { from = "2021-04-01", to = "2024-03-31" },
+          params = { max_staff = 10, grant = pounds(2500) },
+          criteria = {
+            { id = "in-region", text = "Based in Sefton or Wirral", clause = "1.1",
+              test = function(b, p) return b.address.localAuthority == "Sefton" or b.address.localAuthority == "Wirral" end },
+            { id = "small", text = "Fewer than {max_staff} employees", clause = "1.2",
+              test = function(b, p) return b.employees < p.max_staff end },
+          },
+          award = { amount = function(b, p) return p.grant, "A flat grant." end, maximum = pounds(2500) },
+        }
+        """,
+    "other-grant": programme("other-grant", test: "return b.legalForm == 'charity'"),
+]
+
+/// A scratch rules directory with `fixtureProgrammes` (one edit applied, when given).
+func fixtureRules(editing edit: (from: String, to: String)? = nil) throws -> URL {
+    var programmes = fixtureProgrammes
+    if let edit {
+        #expect(programmes["small-grant"]!.contains(edit.from))
+        programmes["small-grant"] = programmes["small-grant"]!.replacingOccurrences(of: edit.from, with: edit.to)
+    }
+    return try scratchRules(programmes)
+}
+
+func fixtureEvaluator() throws -> Evaluator {
+    try Evaluator(rules: RuleBook(directory: fixtureRules(), displayName: "rules"))
+}
+
 private func parse(_ yaml: String, name: String = "fixtures/t.yaml") -> FixtureSet {
-    FixtureLoader.parse(Data(yaml.utf8), displayName: name, directory: packageRoot.appendingPathComponent("fixtures"))
+    FixtureLoader.parse(Data(yaml.utf8), displayName: name, directory: packageRoot.appendingPathComponent("fixtures"),
+                        vocabulary: shippedVocabulary)
 }
 
 private let goodCase = """
@@ -14,11 +49,10 @@ private let goodCase = """
   as_of: 2021-06-01
   business:
     legalForm: soleTrader
-    tradingStartDate: 2020-06-01
+    employees: 3
     address: { localAuthority: Sefton, deprivationDecile: 2 }
-    subsidies: []
   expect:
-    start-up-grant: { outcome: eligible, award: "£2,500.00" }
+    small-grant: { outcome: eligible, award: "£2,500.00" }
 """
 
 @Suite("Fixture loader")
@@ -29,8 +63,28 @@ struct FixtureLoaderTests {
         let fixture = try #require(set.cases.first)
         #expect(fixture.name == "sole trader bakery")
         #expect(fixture.location == "fixtures/t.yaml:1")
-        #expect(fixture.expectation(for: "start-up-grant")?.award == .amount(.pounds(2500)))
-        #expect(fixture.business.address?.localAuthority == "Sefton")
+        #expect(fixture.expectation(for: "small-grant")?.award == .amount(.pounds(2500)))
+        #expect(fixture.business.value(at: "address.localAuthority") == .text("Sefton"))
+    }
+
+    @Test func awardsArePounds() throws {
+        let text = goodCase.replacingOccurrences(of: #"award: "£2,500.00""#, with: "award: 2500")
+        #expect(try #require(parse(text).cases.first).expectation(for: "small-grant")?.award == .amount(.pounds(2500)))
+        let pence = goodCase.replacingOccurrences(of: #"award: "£2,500.00""#, with: "award: 2500.5")
+        #expect(try #require(parse(pence).cases.first).expectation(for: "small-grant")?.award == .amount(Money(pence: 250_050)))
+    }
+
+    @Test func aProposalReplacesTheBusinesssOwn() throws {
+        let yaml = """
+        - name: with a proposal
+          as_of: 2021-06-01
+          business: { employees: 3, proposal: { hire: { age: 30 } } }
+          proposal: { chargePoints: { sockets: 2 } }
+          expect: { small-grant: needs-information }
+        """
+        let fixture = try #require(parse(yaml).cases.first)
+        #expect(fixture.business.value(at: "proposal.chargePoints.sockets") == .integer(2))
+        #expect(fixture.business.value(at: "proposal.hire") == nil)
     }
 
     @Test func jsonOfTheSameShapeHasLines() throws {
@@ -87,13 +141,13 @@ struct FixtureLoaderTests {
           - name: merged
             as_of: 2021-06-01
             business: { base: shop, address: { deprivationDecile: null, ruralUrban: rural } }
-            expect: { start-up-grant: needs-information }
+            expect: { small-grant: needs-information }
         """
         let fixture = try #require(parse(yaml).cases.first)
-        #expect(fixture.business.employees == 3)
-        #expect(fixture.business.address?.localAuthority == "Wirral")
-        #expect(fixture.business.address?.deprivationDecile == nil)
-        #expect(fixture.business.address?.ruralUrban == .rural)
+        #expect(fixture.business.value(at: "employees") == .integer(3))
+        #expect(fixture.business.value(at: "address.localAuthority") == .text("Wirral"))
+        #expect(fixture.business.value(at: "address.deprivationDecile") == nil)
+        #expect(fixture.business.value(at: "address.ruralUrban") == .text("rural"))
     }
 }
 
@@ -103,9 +157,9 @@ struct FixtureRunnerTests {
 
     - name: wrong award
       as_of: 2021-06-01
-      business: { legalForm: soleTrader, tradingStartDate: 2020-06-01, address: { localAuthority: Sefton, deprivationDecile: 2 }, subsidies: [] }
+      business: { legalForm: soleTrader, employees: 3, address: { localAuthority: Sefton, deprivationDecile: 2 } }
       expect:
-        start-up-grant: { award: 100, failed: [in-region] }
+        small-grant: { award: 100, failed: [in-region] }
     - name: skipped <for now> & "quoted"
       as_of: 2021-06-01
       business: {}
@@ -113,11 +167,11 @@ struct FixtureRunnerTests {
     - name: unknown programme
       as_of: 2021-06-01
       business: {}
-      expect: { start-up-grnat: eligible }
+      expect: { smal-grant: eligible }
     """
 
     func results() throws -> [CaseResult] {
-        let runner = try FixtureRunner(evaluator: realRulesEvaluator())
+        let runner = try FixtureRunner(evaluator: fixtureEvaluator())
         return try FixtureSuite.run(parse(Self.mixed), runner: runner)
     }
 
@@ -126,9 +180,10 @@ struct FixtureRunnerTests {
         #expect(results.map(\.status) == [.pass, .fail, .skip, .error])
         let fail = results[1]
         #expect(Set(fail.mismatches.map(\.field)) == ["award", "failed"])
-        #expect(fail.details.contains("award     expected £1.00, got £2,500.00"))
+        #expect(fail.details.contains("award     expected £100.00, got £2,500.00"))
         #expect(fail.details.contains("pass    in-region"))
-        #expect(results[3].details.contains("did you mean 'start-up-grant'"))
+        let line = try #require(Self.mixed.components(separatedBy: "\n").firstIndex { $0.contains("smal-grant") }) + 1
+        #expect(results[3].details.contains("fixtures/t.yaml:\(line): no programme 'smal-grant' in the rules; did you mean 'small-grant'?"))
         let summary = FixtureSuite.Summary(results)
         #expect(summary.line == "1 passed, 2 failed, 1 skipped")
     }
@@ -161,15 +216,16 @@ struct FixtureRunnerTests {
     }
 
     @Test func coverageCountsOnlyCheckedDecisions() throws {
-        let evaluator = try realRulesEvaluator()
+        let evaluator = try fixtureEvaluator()
         let runner = try FixtureRunner(evaluator: evaluator)
         let results = try FixtureSuite.run(parse(goodCase), runner: runner)
         let coverage = CriterionCoverage(programmes: try evaluator.programmes(), results: results)
-        let inRegion = try #require(coverage.criteria.first { $0.programme == "start-up-grant" && $0.criterion == "in-region" })
+        let inRegion = try #require(coverage.criteria.first { $0.programme == "small-grant" && $0.criterion == "in-region" })
         #expect(inRegion.pass == 1 && inRegion.gaps == [.fail, .unknown])
         // Other programmes were evaluated but not checked: they do not count.
-        #expect(coverage.criteria.filter { $0.programme != "start-up-grant" }.allSatisfy { $0.pass + $0.fail + $0.unknown == 0 })
-        #expect(coverage.programmes.first { $0.programme == "start-up-grant" }?.gaps == [.ineligible, .needsInformation, .closed])
+        #expect(coverage.criteria.filter { $0.programme != "small-grant" }.allSatisfy { $0.pass + $0.fail + $0.unknown == 0 })
+        #expect(coverage.criteria.contains { $0.programme == "other-grant" })
+        #expect(coverage.programmes.first { $0.programme == "small-grant" }?.gaps == [.ineligible, .needsInformation, .closed])
         #expect(coverage.percentage < 100)
         #expect(coverage.table().contains("criterion coverage: "))
     }
@@ -177,37 +233,50 @@ struct FixtureRunnerTests {
 
 @Suite("Rule diff")
 struct RuleDiffTests {
-    /// A copy of rules/ with one edit.
-    func editedRules(_ file: String, _ from: String, _ to: String) throws -> URL {
+    /// Fixture cases for `small-grant` around its staff limit, in a scratch fixtures folder.
+    func cases() throws -> [FixtureCase] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("eligible-diff-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("rules"), to: dir)
-        let url = dir.appendingPathComponent(file)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.contains(from))
-        try text.replacingOccurrences(of: from, with: to).write(to: url, atomically: true, encoding: .utf8)
-        return dir
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let text = """
+            businesses:
+              shop: { employees: 3, address: { localAuthority: Wirral } }
+            cases:
+            """ + "\n" + [3, 9, 10, 11, 40].map { staff in
+            """
+              - name: \(staff) employees
+                as_of: 2021-06-01
+                business: { base: shop, employees: \(staff) }
+                expect: { small-grant: \(staff < 10 ? "eligible" : "ineligible") }
+            """
+        }.joined(separator: "\n") + "\n"
+        try text.write(to: dir.appendingPathComponent("small.yaml"), atomically: true, encoding: .utf8)
+        let set = FixtureLoader.load(paths: [dir.path], vocabulary: shippedVocabulary)
+        #expect(set.problems.isEmpty, "\(set.problems)")
+        #expect(set.cases.count == 5)
+        return set.cases
     }
 
-    @Test func oneThresholdEditListsExactlyTheAffectedFixtures() throws {
-        let head = try editedRules("clean-vehicle-switch.lua", "max_employees = 50,", "max_employees = 51,")
+    @Test func oneThresholdEditListsExactlyTheAffectedCases() throws {
+        let head = try fixtureRules(editing: ("max_staff = 10,", "max_staff = 11,"))
         defer { try? FileManager.default.removeItem(at: head) }
-        let cases = FixtureSuite.allCases(in: "fixtures", root: packageRoot)
-        let diff = try RuleDiff.compare(cases.map(DiffSubject.init), base: realRulesEvaluator(),
+        let cases = try cases()
+        let diff = try RuleDiff.compare(cases.map(DiffSubject.init), base: fixtureEvaluator(),
                                         head: Evaluator(rules: RuleBook(directory: head, displayName: "head")))
         #expect(diff.compared == cases.count)
-        #expect(diff.decisionChanges.map(\.subject) == ["50 employees is not fewer than 50"])
+        #expect(diff.decisionChanges.map(\.subject) == ["10 employees"])
         let change = try #require(diff.decisionChanges.first)
-        #expect(change.programme == "clean-vehicle-switch")
+        #expect(change.programme == "small-grant")
         #expect(change.baseOutcome == .ineligible && change.headOutcome == .eligible)
-        #expect(change.headAward == .pounds(4000))
-        #expect(change.criteria.map(\.id) == ["small-firm", "subsidy-control"])
-        #expect(diff.report().contains("small-firm: fail -> pass"))
+        #expect(change.headAward == .pounds(2500))
+        #expect(change.criteria.map(\.id) == ["small"])
+        #expect(diff.report().contains("small: fail -> pass"))
         #expect(diff.report().hasSuffix("1 of \(cases.count) businesses change outcome or award (1 decision)"))
     }
 
     @Test func identicalRulesChangeNothing() throws {
-        let cases = Array(FixtureSuite.allCases(in: "fixtures", root: packageRoot).prefix(20))
-        let diff = try RuleDiff.compare(cases.map(DiffSubject.init), base: realRulesEvaluator(), head: realRulesEvaluator())
+        let cases = try cases()
+        let diff = try RuleDiff.compare(cases.map(DiffSubject.init), base: fixtureEvaluator(), head: fixtureEvaluator())
+        #expect(diff.compared == cases.count)
         #expect(diff.changes.isEmpty)
     }
 
@@ -215,9 +284,15 @@ struct RuleDiffTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString).jsonl")
         try Data("{\"name\":\"A\",\"employees\":50}\n\n{\"name\":\"B\"}\n".utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        let subjects = try DiffSubject.batch(url, displayName: "b.jsonl", asOf: AsOf(parsing: "2022-06-01"))
+        let subjects = try DiffSubject.batch(url, displayName: "b.jsonl", asOf: AsOf(parsing: "2022-06-01"), vocabulary: shippedVocabulary)
         #expect(subjects.map(\.location) == ["b.jsonl:1", "b.jsonl:3"])
-        try Data("{\"name\":\"A\",\"employes\":50}\n".utf8).write(to: url)
-        #expect(throws: InputError.self) { try DiffSubject.batch(url, displayName: "b.jsonl", asOf: AsOf(parsing: "2022-06-01")) }
+        #expect(subjects.map(\.name) == ["A", "B"])
+        #expect(subjects[0].business.value(at: "employees") == .integer(50))
+        try Data("{\"name\":\"A\"}\n{\"name\":\"A\",\"employes\":50}\n".utf8).write(to: url)
+        #expect {
+            try DiffSubject.batch(url, displayName: "b.jsonl", asOf: AsOf(parsing: "2022-06-01"), vocabulary: shippedVocabulary)
+        } throws: { error in
+            (error as? InputErrors)?.errors.map(\.description) == ["b.jsonl:2: employes: the business has no fact 'employes'; did you mean 'employees'?"]
+        }
     }
 }

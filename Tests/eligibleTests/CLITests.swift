@@ -1,5 +1,22 @@
+import Eligibility
 import Foundation
 import Testing
+
+/// The shipped rules' programmes as the library sees them (CLI output is checked against it, so
+/// these tests do not depend on which programmes are shipped).
+enum Shipped {
+    static let rules = try! RuleBook(directory: CLI.root.appendingPathComponent("rules"), displayName: "rules")
+    static var ids: [String] { rules.files.map(\.stem) }
+
+    /// The library's advice for an example business, as `eligible check` builds it.
+    static func advice(_ example: String, asOf text: String) throws -> Advice {
+        let evaluator = try Evaluator(rules: rules)
+        let asOf = try AsOf(parsing: text)
+        let business = try BusinessFile.load(CLI.root.appendingPathComponent("examples").appendingPathComponent(example), vocabulary: rules.vocabulary)
+        let decisions = try evaluator.evaluate(business, asOf: asOf, explain: true)
+        return Advice(decisions: decisions, programmes: try evaluator.programmes(asOf: asOf), asOf: asOf, vocabulary: rules.vocabulary)
+    }
+}
 
 /// End-to-end tests: run the built binary and check stdout, stderr and the exit code.
 @Suite struct CheckCommandTests {
@@ -7,12 +24,25 @@ import Testing
         let r = try CLI.run(["check", "examples/mersey-vans.yaml", "--as-of", "2021-06-01"])
         #expect(r.status == 0)
         #expect(r.stderr == "")
-        #expect(r.stdout.contains("Eligible\n"))
-        #expect(r.stdout.contains("Needs information\n"))
-        #expect(r.stdout.contains("Not eligible\n"))
-        #expect(r.stdout.contains("Plug-in Van Grant [plug-in-van-grant]: £6,000.00"))
-        #expect(r.stdout.contains("has: address.ruralUrban = urban"))
-        #expect(r.stdout.hasSuffix("would help settle 1 programme: recovery-grant\n"))
+        let advice = try Shipped.advice("mersey-vans.yaml", asOf: "2021-06-01")
+        let headings: [Decision.Outcome: String] = [.eligible: "Eligible\n", .needsInformation: "Needs information\n",
+                                                    .ineligible: "Not eligible\n", .closed: "Closed\n", .ruleError: "Rule errors\n"]
+        for (outcome, heading) in headings {
+            #expect(r.stdout.contains(heading) == advice.programmes.contains { $0.outcome == outcome }, "\(heading)")
+        }
+        // Every programme, in the library's order, with its award when eligible.
+        var rest = Substring(r.stdout)
+        for entry in advice.programmes {
+            let line = "\(entry.title) [\(entry.programme)]" + (entry.outcome == .eligible ? ": \(entry.award?.formatted ?? "no amount")" : "")
+            let found = try #require(rest.range(of: line), "\(line)")
+            rest = rest[found.upperBound...]
+            for failed in entry.failed { #expect(r.stdout.contains("failed: \(failed.text)\n")) }
+        }
+        #expect(advice.programmes.count == Shipped.ids.count)
+        if let last = advice.nextQuestions.last {
+            let n = last.programmes.count
+            #expect(r.stdout.hasSuffix("would help settle \(n) programme\(n == 1 ? "" : "s"): \(last.programmes.joined(separator: ", "))\n"))
+        }
         #expect(!r.stdout.contains("\u{1B}["), "NO_COLOR output has no escape codes")
     }
 
@@ -30,12 +60,17 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["asOf", "business", "engineVersion", "file", "nextQuestions", "programmes", "rulesDigest"])
         #expect(json["asOf"] as? String == "2021-06-01")
+        let advice = try Shipped.advice("mersey-vans.yaml", asOf: "2021-06-01")
         let programmes = try #require(json["programmes"] as? [[String: Any]])
-        #expect(programmes.first?["programme"] as? String == "plug-in-van-grant")
-        #expect(programmes.first?["award"] as? Int == 600_000)
-        #expect(programmes.map { $0["outcome"] as? String }.contains("needs-information"))
+        #expect(programmes.map { $0["programme"] as? String } == advice.programmes.map(\.programme))
+        #expect(programmes.map { $0["outcome"] as? String } == advice.programmes.map(\.outcome.rawValue))
+        // Money is integer pence.
+        #expect(programmes.map { $0["award"] as? Int } == advice.programmes.map { $0.award?.pence })
         let questions = try #require(json["nextQuestions"] as? [[String: Any]])
-        #expect(questions.first?["fact"] as? String == "proposal.hire")
+        #expect(questions.map { $0["fact"] as? String } == advice.nextQuestions.map(\.fact))
+        // Question wording comes from the fact vocabulary.
+        #expect(questions.map { $0["question"] as? String } == advice.nextQuestions.map(\.question))
+        #expect(questions.allSatisfy { $0["question"] is String && $0["meaning"] is String })
     }
 
     @Test func markdown() throws {
@@ -47,9 +82,9 @@ import Testing
 
     @Test func readsStdinAndFiltersProgrammes() throws {
         let yaml = try String(contentsOf: CLI.root.appendingPathComponent("examples/mersey-vans.yaml"), encoding: .utf8)
-        let r = try CLI.run(["check", "-", "--as-of", "2021-06-01", "--programme", "start-up-grant"], stdin: yaml)
+        let r = try CLI.run(["check", "-", "--as-of", "2021-06-01", "--programme", "kickstart"], stdin: yaml)
         #expect(r.status == 0)
-        #expect(r.stdout.contains("Start-up Grant"))
+        #expect(r.stdout.contains("Kickstart"))
         #expect(!r.stdout.contains("Plug-in Van Grant"))
     }
 
@@ -98,20 +133,25 @@ import Testing
     @Test func ruleSyntaxErrorNamesFileAndLine() throws {
         let project = try CLI.copyOfRules()
         defer { try? FileManager.default.removeItem(at: project) }
-        let file = project.appendingPathComponent("rules/start-up-grant.lua")
-        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-        lines[19] = "  params = {{{ oops"
-        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let broken = """
+            return programme {
+              id = "broken-one", title = "Broken", summary = "S", guidance = "G",
+              open = { from = "2021-01-01" },
+              params = {{{ oops
+            }
+            """
+        try broken.write(to: project.appendingPathComponent("rules/broken-one.lua"), atomically: true, encoding: .utf8)
         let business = CLI.root.appendingPathComponent("examples/mersey-vans.yaml").path
         let r = try CLI.run(["check", business, "--as-of", "2021-06-01"], in: project)
         #expect(r.status == 0, "other programmes are still decided")
-        #expect(r.stdout.contains("Rule errors\n  ! start-up-grant [start-up-grant]\n      rules/start-up-grant.lua:21: '}' expected"))
-        #expect(r.stderr.contains("eligible: start-up-grant could not be decided: rules/start-up-grant.lua:21:"))
-        #expect(r.stdout.contains("Plug-in Van Grant [plug-in-van-grant]: £6,000.00"))
+        #expect(r.stdout.contains("Rule errors\n  ! broken-one [broken-one]\n      rules/broken-one.lua:5: '}' expected (to close '{' at line 4) near <eof>\n"), "\(r.stdout)")
+        #expect(r.stderr.contains("eligible: broken-one could not be decided: rules/broken-one.lua:5:"))
+        for id in Shipped.ids { #expect(r.stdout.contains("[\(id)]"), "\(id) is decided") }
+        #expect(r.stdout.contains(", 1 rule error\n"))
 
         let lint = try CLI.run(["lint"], in: project)
         #expect(lint.status == 1)
-        #expect(lint.stdout.contains("rules/start-up-grant.lua:21: error: '}' expected"))
+        #expect(lint.stdout.contains("rules/broken-one.lua:5: error: '}' expected"))
         #expect(lint.stderr.contains("rules: 1 error"))
     }
 
@@ -126,7 +166,7 @@ import Testing
     @Test func snapshots() throws {
         let cases: [(String, [String])] = [
             ("mersey-vans.yaml", ["plug-in-van-grant", "recovery-grant"]),
-            ("rural-print.json", ["start-up-grant", "gigabit-voucher"]),
+            ("rural-print.json", ["start-up-loans", "gigabit-voucher"]),
         ]
         for (example, programmes) in cases {
             let r = try CLI.run(["explain", "examples/\(example)", "--as-of", "2021-06-01"] + programmes.flatMap { ["--programme", $0] })
@@ -145,16 +185,24 @@ import Testing
     @Test func unknownProgramme() throws {
         let r = try CLI.run(["explain", "examples/mersey-vans.yaml", "--programme", "nope"])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("known programmes: clean-vehicle-switch"))
+        #expect(r.stderr.contains("known programmes: \(Shipped.ids.sorted().first ?? "")"))
     }
 
     @Test func json() throws {
-        let r = try CLI.run(["explain", "examples/mersey-vans.yaml", "--programme", "plug-in-van-grant", "--as-of", "2021-12-15T07:00", "--format", "json"])
+        let ids = Shipped.ids
+        let r = try CLI.run(["explain", "examples/mersey-vans.yaml", "--as-of", "2021-12-15T07:00", "--format", "json"] + ids.flatMap { ["--programme", $0] })
         #expect(r.status == 0)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
-        #expect(list.count == 1)
-        #expect(list[0]["award"] as? Int == 500_000, "the large-van cap fell to £5,000 at 07:00 on 15 December 2021")
-        #expect((list[0]["criteria"] as? [Any])?.count == 4)
+        #expect(list.map { $0["programme"] as? String } == ids, "in the order asked")
+        let evaluator = try Evaluator(rules: Shipped.rules)
+        let business = try BusinessFile.load(CLI.root.appendingPathComponent("examples/mersey-vans.yaml"), vocabulary: Shipped.rules.vocabulary)
+        let decisions = try evaluator.evaluate(business, asOf: AsOf(parsing: "2021-12-15T07:00"), explain: true)
+        for (entry, id) in zip(list, ids) {
+            let decision = try #require(decisions.first { $0.programme == id })
+            #expect(entry["award"] as? Int == decision.award?.pence, "\(id)")
+            #expect((entry["criteria"] as? [Any])?.count == decision.criteria?.count, "\(id)")
+            #expect(entry["asOf"] as? String == "2021-12-15T07:00")
+        }
     }
 }
 
@@ -164,19 +212,26 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stderr == "")
         #expect(r.stdout.contains("PROGRAMME"))
-        #expect(r.stdout.contains("premises-retrofit"))
-        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("premises-retrofit ") })
-        #expect(line.contains("closed"))
-        #expect(line.contains("rules/premises-retrofit.lua:"))
+        #expect(r.stdout.contains("plug-in-van-grant"))
+        let programmes = try Evaluator(rules: Shipped.rules).programmes(asOf: AsOf(parsing: "2021-06-01"))
+        for programme in programmes {
+            let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix(programme.id + " ") }, "\(programme.id)")
+            #expect(line.contains(programme.open == true ? "open" : "closed"), "\(line)")
+            #expect(line.contains("rules/\(programme.id).lua:\(programme.line)"), "\(line)")
+        }
     }
 
     @Test func json() throws {
         let r = try CLI.run(["programmes", "--as-of", "2021-06-01", "--format", "json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
-        #expect(list.count == 8)
-        let van = try #require(list.first { $0["id"] as? String == "plug-in-van-grant" })
-        #expect(van["open"] as? Bool == true)
-        #expect(van["maximum"] as? Int == 600_000)
+        #expect(list.count == Shipped.ids.count)
+        let programmes = try Evaluator(rules: Shipped.rules).programmes(asOf: AsOf(parsing: "2021-06-01"))
+        for programme in programmes {
+            let entry = try #require(list.first { $0["id"] as? String == programme.id }, "\(programme.id)")
+            #expect(entry["open"] as? Bool == programme.open)
+            #expect(entry["maximum"] as? Int == programme.maximum.pence)
+            #expect(entry["file"] as? String == "rules/\(programme.id).lua")
+        }
     }
 }
 
@@ -191,15 +246,33 @@ import Testing
     @Test func findsATypoInAFactName() throws {
         let project = try CLI.copyOfRules()
         defer { try? FileManager.default.removeItem(at: project) }
-        let rules = project.appendingPathComponent("rules")
-        let file = rules.appendingPathComponent("plug-in-van-grant.lua")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "co2GramsPerKm < p.max_co2_below", with: "co2GramsPerKM < p.max_co2_below")
-            .write(to: file, atomically: true, encoding: .utf8)
+        try """
+            return programme {
+              id = "typo-check", title = "T", summary = "S", guidance = "G", sources = { "https://example.org" },
+              open = { from = "2021-01-01" },
+              criteria = {
+                { id = "low-co2", text = "A low-emission van", clause = "1",
+                  test = function(b, p)
+                    return b.proposal.vehicle.co2GramsPerKM < 50
+                  end },
+              },
+              award = { amount = function(b, p) return pounds(100) end, maximum = pounds(100) },
+            }
+            """.write(to: project.appendingPathComponent("rules/typo-check.lua"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["lint", "rules"], in: project)
         #expect(r.status == 1)
-        #expect(r.stdout.contains("rules/plug-in-van-grant.lua:48: error: criterion \"low-co2\" reads a fact the business model does not have"))
-        #expect(r.stdout.contains("did you mean 'co2GramsPerKm'?"))
+        #expect(r.stdout.contains("rules/typo-check.lua:7: error: criterion \"low-co2\" reads a fact the vocabulary does not have: proposal.vehicle has no fact 'co2GramsPerKM'; did you mean 'co2GramsPerKm'?"), "\(r.stdout)")
+        #expect(r.stderr.contains("rules: 1 error"))
+    }
+
+    /// `schema` and the other commands take `--rules`; `lint` takes the directory as an argument only.
+    @Test(.disabled("waiting for eligible lint to take --rules DIR like the other commands"))
+    func lintTakesRulesLikeTheOtherCommands() throws {
+        let project = try CLI.copyOfRules()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let r = try CLI.run(["lint", "--rules", "rules"], in: project)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("rules: 0 errors"))
     }
 }
 
@@ -216,6 +289,31 @@ import Testing
         #expect(r.status == 0)
         let shipped = try String(contentsOf: CLI.root.appendingPathComponent("rules/types/eligible.lua"), encoding: .utf8)
         #expect(r.stdout == shipped, "run: eligible schema --format lua > rules/types/eligible.lua")
+        #expect(r.stdout == LuaAnnotations.document(Shipped.rules.vocabulary))
+    }
+
+    @Test func jsonSchemaIsTheGeneratorsOutput() throws {
+        let r = try CLI.run(["schema", "--format", "json-schema"])
+        #expect(r.status == 0)
+        #expect(r.stdout == JSONSchema.document(Shipped.rules.vocabulary))
+    }
+
+    @Test func aBrokenVocabularyIsBadInput() throws {
+        let project = try CLI.copyOfRules()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let facts = project.appendingPathComponent("rules/facts.yaml")
+        let text = try String(contentsOf: facts, encoding: .utf8)
+        try text.replacingOccurrences(of: "    employees:\n      type: whole number\n", with: "    employees:\n      type: integer\n")
+            .write(to: facts, atomically: true, encoding: .utf8)
+        let line = try #require(text.components(separatedBy: "\n").firstIndex(of: "      type: whole number")) + 1
+        for command in [["schema", "--rules", "rules"], ["check", CLI.root.appendingPathComponent("examples/mersey-vans.yaml").path, "--rules", "rules"]] {
+            let r = try CLI.run(command, in: project)
+            #expect(r.status == 65, "\(command)")
+            #expect(r.stderr.hasPrefix("eligible: rules/facts.yaml:\(line): fact 'employees': type 'integer' is not a fact type; did you mean 'whole number'?"), "\(r.stderr)")
+        }
+        let lint = try CLI.run(["lint", "rules"], in: project)
+        #expect(lint.status == 1)
+        #expect(lint.stdout.hasPrefix("rules/facts.yaml:\(line): error: fact 'employees': type 'integer' is not a fact type"))
     }
 
     @Test func badFormatIsUsage() throws {

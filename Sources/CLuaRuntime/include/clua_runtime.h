@@ -31,6 +31,8 @@ typedef struct clua_limits {
     /* accounting, valid while the hook is armed */
     long call_spent, programme_spent;
     lua_Integer seen_call, seen_programme, seen_work;
+    lua_Integer call_mark;      /* incremented by every guarded call */
+    lua_Integer programme_mark; /* incremented by clua_next_programme */
     unsigned long counted_generation; /* the run the counts belong to */
     double programme_started;
     int budget_spent;           /* set when a budget ran out; the hook then fires every instruction */
@@ -55,14 +57,35 @@ clua_limits *clua_limits_of(lua_State *L);
 clua_limits *clua_limits_new(size_t allowance_bytes, long call_budget, long programme_budget,
                                            double programme_seconds);
 lua_State *clua_newstate(clua_limits *limits);
-void clua_pushmarks(lua_State *L);
+void clua_pushwork(lua_State *L);
+void clua_next_programme(lua_State *L);
+void clua_pushnextprogramme(lua_State *L);
 void clua_close(lua_State *L, clua_limits *limits);
 int clua_uses_watchdog(clua_limits *limits);
+/* A run of trusted code: begin arms the budgets (now, or by the watchdog if it lasts), end disarms. */
+void clua_run_begin(lua_State *L);
+void clua_run_end(lua_State *L);
+/* lua_pcall of trusted code as one run. */
 int clua_pcall_limited(lua_State *L, int nargs, int nresults, int msgh);
+
+/*
+ * A guarded call, inside a run: calls the function below its `nargs` arguments with the memory
+ * allowance armed, as a new call for the budgets, with the message handler at `msgh` (see
+ * clua_pushlocatehandler). Returns CLUA_CALL_OK (results on the stack) or the kind of failure
+ * with the error value on the stack; clua_error_file/line then say where a rule file raised it.
+ */
+enum { CLUA_CALL_OK = 0, CLUA_CALL_ERROR = 1, CLUA_CALL_BUDGET = 2, CLUA_CALL_MEMORY = 3 };
+int clua_call(lua_State *L, int nargs, int nresults, int msgh);
+void clua_pushlocatehandler(lua_State *L);
+const char *clua_error_file(lua_State *L);
+int clua_error_line(lua_State *L);
+/* 1 when the value at idx is the missing-fact sentinel, 2 the does-not-apply one, else 0. */
+int clua_sentinel(lua_State *L, int idx);
+int clua_restore_cells(lua_State *L, int list, lua_Integer cells, lua_Integer *changed, int capacity);
+void clua_pushrestorecells(lua_State *L);
 void clua_pushmissing(lua_State *L);
 void clua_pushnotapplicable(lua_State *L);
 void clua_pushguarded(lua_State *L);
-void clua_pushchangedcells(lua_State *L);
 void clua_pushtracebackhandler(lua_State *L);
 void clua_pushopenlibraries(lua_State *L);
 

@@ -26,21 +26,20 @@ public final class Evaluator {
     public var vocabulary: Vocabulary { rules.vocabulary }
     private let state: LuaState
     private let runtime: LuaReference
-    private let run: LuaReference
     private let describeFunction: LuaReference
     private let probeFunction: LuaReference
-    private let results: DecisionReader
+    private let decider: Decider
     private let writer: FactsWriter
-    /// Every loaded programme's id, file, line and criterion ids, in load order.
-    private let loaded: DecisionReader.Selection
-    private var selection: (ids: Set<String>?, table: LuaReference?, programmes: DecisionReader.Selection)
+    /// Every loaded programme, in load order.
+    private let loaded: [LoadedProgramme]
 
-    /// Nanoseconds spent in each stage since `resetStages()` (for `make bench`).
-    package private(set) var stageNanoseconds = (push: UInt64(0), decide: UInt64(0), readBack: UInt64(0))
+    /// Nanoseconds spent in each stage since `resetStages()` (for `make bench`): pushing the
+    /// facts, and deciding (the calls into the rules and building the decisions, interleaved).
+    package private(set) var stageNanoseconds = (push: UInt64(0), decide: UInt64(0))
     /// Whether `evaluate` times its stages.
     package var timesStages = false
     /// Clears `stageNanoseconds`.
-    package func resetStages() { stageNanoseconds = (0, 0, 0) }
+    package func resetStages() { stageNanoseconds = (0, 0) }
 
     /// The runtime's modules, in the order they load.
     private static let modules: [(name: String, source: [UInt8])] = [
@@ -78,7 +77,6 @@ public final class Evaluator {
             return 5
         }, read: { state, index in state.reference(at: index) })
         for chunk in chunks + [entry] { state.release(chunk) }
-        run = try state.field("run", of: runtime)
         describeFunction = try state.field("describe", of: runtime)
         probeFunction = try state.field("probe", of: runtime)
         let define = try state.field("define", of: runtime)
@@ -107,9 +105,13 @@ public final class Evaluator {
         }
         self.problems = problems
         let catalogue = try state.field("catalogue", of: runtime)
-        loaded = try state.call(catalogue, results: 1, read: { state, index in try DecisionReader.Selection(catalogue: index, state: state) })
-        results = try DecisionReader(state: state, out: try state.field("out", of: runtime), digest: rules.digest)
-        selection = (nil, nil, loaded)
+        loaded = try state.call(catalogue, results: 1, read: { state, index in try LoadedProgramme.catalogue(at: index, state: state) })
+        decider = Decider(state: state, runtime: Decider.Runtime(
+            makePlan: try state.field("plan", of: runtime), failure: try state.field("failure", of: runtime),
+            parameters: try state.field("parameters", of: runtime), reached: try state.field("reached", of: runtime),
+            clean: try state.field("clean", of: runtime), setTraced: try state.field("set_traced", of: runtime),
+            calls: try state.field("calls", of: runtime), note: try state.field("note", of: runtime),
+            business: root.proxy), programmes: loaded, digest: rules.digest)
     }
 
     /// A load error as a diagnostic. A syntax error's location is the compiler's, for the chunk
@@ -135,29 +137,19 @@ public final class Evaluator {
         let facts = facts.vocabulary === vocabulary ? facts
             : try BusinessFile.read(facts.document, fileName: "business", vocabulary: vocabulary)
         let instant = asOf.luaString
-        let only = try onlyTable(programmes)
         let timing = timesStages
         let t0 = timing ? Evaluator.now() : 0
         try writer.write(facts.record)
         let t1 = timing ? Evaluator.now() : 0
-        let count = try state.call(run, results: 1, arguments: { state in
-            state.push(instant)
-            state.push(explain)
-            if let only { state.push(only) } else { state.pushNil() }
-            return 3
-        }, read: { state, index in state.integer(at: index) ?? 0 })
-        let t2 = timing ? Evaluator.now() : 0
-        var decisions = try results.read(count: count, selection: selection.programmes, asOf: instant, explain: explain)
+        var decisions = try decider.decide(at: instant, only: programmes, explain: explain)
         for problem in problems where programmes?.contains(problem.programme) ?? true {
             decisions.append(Decision(programme: problem.programme, outcome: .ruleError, failed: [], missing: [],
                                       error: problem.message, diagnostic: problem.diagnostic, asOf: instant,
                                       rulesDigest: rules.digest, engineVersion: EngineVersion.current))
         }
         if timing {
-            let t3 = Evaluator.now()
             stageNanoseconds.push &+= t1 - t0
-            stageNanoseconds.decide &+= t2 - t1
-            stageNanoseconds.readBack &+= t3 - t2
+            stageNanoseconds.decide &+= Evaluator.now() - t1
         }
         return decisions
     }
@@ -171,17 +163,6 @@ public final class Evaluator {
         return try evaluate(BusinessFacts(business, vocabulary: vocabulary), asOf: asOf, programmes: programmes, explain: explain)
     }
 
-    /// The `only` set as a Lua table, rebuilt only when the set changes.
-    private func onlyTable(_ programmes: Set<String>?) throws -> LuaReference? {
-        if programmes == selection.ids { return selection.table }
-        if let table = selection.table { state.release(table) }
-        guard let programmes else { selection = (nil, nil, loaded); return nil }
-        try state.push(LuaValue.table(Dictionary(uniqueKeysWithValues: programmes.map { (LuaValue.string($0), LuaValue.boolean(true)) })))
-        let table = state.popReference()
-        selection = (programmes, table, loaded.filtered(programmes))
-        return table
-    }
-
     /// A monotonic clock in nanoseconds.
     static func now() -> UInt64 {
         var t = timespec()
@@ -192,7 +173,7 @@ public final class Evaluator {
     // MARK: - Describing
 
     /// The ids of the programmes that loaded, in load order (rule files sorted by name).
-    public var programmeIDs: [String] { loaded.ids }
+    public var programmeIDs: [String] { loaded.map(\.id) }
 
     /// What the rule book declares about each programme, with its texts and parameters as at
     /// `asOf` (its opening, when nil) and whether it is open then.
@@ -200,7 +181,7 @@ public final class Evaluator {
         try state.call(describeFunction, results: 1, arguments: { state in
             if let asOf { state.push(asOf.luaString) } else { state.pushNil() }
             return 1
-        }, read: { state, index in try state.decode([ProgrammeInfo].self, at: index) })
+        }, read: { state, index in try ProgrammeInfo.list(at: index, state: state) })
     }
 }
 

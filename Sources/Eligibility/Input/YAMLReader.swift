@@ -60,7 +60,7 @@ enum YAMLReader {
             guard !stack.isEmpty else { root = node; return nil }
             if stack[stack.count - 1].isMapping {
                 guard let (key, keyLine) = stack[stack.count - 1].pendingKey else {
-                    return InputError(file: fileName, line: at, message: "keys must be plain text")
+                    return InputError(file: fileName, line: at, message: "field names must be plain text, not a list or a group")
                 }
                 stack[stack.count - 1].pendingKey = nil
                 stack[stack.count - 1].members.append(RawMember(key: key, value: node, line: keyLine))
@@ -72,6 +72,9 @@ enum YAMLReader {
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
                 let problem = parser.problem.map { String(cString: $0) } ?? "unreadable text"
+                if problem.hasPrefix("Maximum nesting level") { // libyaml's own limit, met while scanning ahead
+                    return fail(line(parser.problem_mark), "lists and groups are nested too deeply (more than \(maximumDepth) levels)")
+                }
                 var message = "invalid YAML: \(problem)"
                 if let context = parser.context { message += " (\(String(cString: context)) on line \(line(parser.context_mark)))" }
                 return fail(line(parser.problem_mark), message)
@@ -122,7 +125,7 @@ enum YAMLReader {
                 if values > maximumValues { return fail(at, "too large: more than \(maximumValues) values") }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 if let top = stack.last, top.isMapping, top.pendingKey == nil {
-                    return fail(at, "keys must be plain text, not a list or a mapping")
+                    return fail(at, "field names must be plain text, not a list or a group")
                 }
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 if anchor != nil { return fail(at, "YAML anchors and aliases (&name, *name) are not supported in \(what); write the values out") }

@@ -9,7 +9,7 @@ local format, sub, sort, concat = string.format, string.sub, table.sort, table.c
 local gsub, reverse = string.gsub, string.reverse
 local mathtype = math.type
 local evaluate, declare, instants, sandbox, view = ctx.evaluate, ctx.declare, ctx.instants, ctx.sandbox, ctx.view
-local guarded, marks = sandbox.guarded, ctx.marks
+local guarded, next_programme = sandbox.guarded, ctx.next_programme
 local MISSING, NOT_APPLICABLE = ctx.missing, ctx.not_applicable
 
 local describe = {}
@@ -64,14 +64,16 @@ local function values_at(p, at)
   return values
 end
 
--- Every programme's id, file, line and criterion ids, in load order: what the host needs to read
--- decisions back (cheaper than the full description).
+-- Every programme, in load order, as the host decides it: { id, file, line, criterion ids,
+-- criterion lines, numbers of the criteria run before the award, those run after it, maximum,
+-- rounding, discretionary, the award's line }. (Its functions are in evaluate.calls.)
 function describe.catalogue()
   local list = {}
   for n, p in ipairs(evaluate.programmes) do
-    local ids = {}
-    for i, c in ipairs(p.criteria) do ids[i] = c.id end
-    list[n] = { p.id, p.file, p.line, ids }
+    local ids, lines = {}, {}
+    for i, c in ipairs(p.criteria) do ids[i], lines[i] = c.id, c.line end
+    list[n] = { p.id, p.file, p.line, ids, lines, p.before, p.after, p.award.maximum, p.award.rounding,
+      p.award.discretionary ~= nil, p.award.line }
   end
   return list
 end
@@ -130,7 +132,7 @@ function describe.probe(id, at)
   local business = ctx.business_proxy()
   local errors = {}
   local function try(what, line, f)
-    marks[1], marks[2] = marks[1] + 1, marks[2] + 1
+    next_programme()
     view.note.n = 0
     local ok, err, kind, file, eline = guarded(f, business, tracking, p.award.maximum)
     if ok or (kind == "error" and (rawequal(err, MISSING) or rawequal(err, NOT_APPLICABLE))) then return end
@@ -152,7 +154,7 @@ function describe.probe(id, at)
   end
   for _, c in ipairs(p.criteria) do try(c.id, c.line, c.test) end
   if p.award.amount then try("award", p.award.line, p.award.amount) end
-  ctx.seal.check({ p }, at) -- a probe may not leave anything changed either
+  ctx.seal.check(p, at) -- a probe may not leave anything changed either
   local names = {}
   for name in next, used do if name ~= "as_of" and name ~= "today" then names[#names + 1] = name end end
   sort(names)

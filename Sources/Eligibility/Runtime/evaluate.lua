@@ -1,17 +1,17 @@
--- evaluate.lua: loads programmes and decides them for the business in the view.
+-- evaluate.lua: loads programmes and gives the host what it needs to decide them.
 --
--- Per business, each open programme's criteria run in one guarded call; a criterion that stops
--- (a missing fact, one that does not apply) ends that call and the next resumes after it, so
--- every failed criterion is listed and every missing fact named. Results go into tables made
--- once and reused, as integer codes, criterion numbers and fact paths the host reads raw.
+-- The host decides (Decider.swift): every criterion's test and every award is one guarded call
+-- it makes itself, so a test that stops on a missing fact ends only that call. This module loads
+-- rule files and hands the host each programme's functions and figures (catalogue), the plan for
+-- an instant (the open programmes, their parameters, the shared variables to check) and, on the
+-- slow path, the diagnostic for a script's failure.
 -- Trusted code: script values are touched only with raw operations and type checks.
 local ctx = ...
-local type, next, ipairs, rawequal, rawget, select, tostring = type, next, ipairs, rawequal, rawget, select, tostring
-local format, sub, find, sort, gsub = string.format, string.sub, string.find, table.sort, string.gsub
-local floor, mathtype, tointeger = math.floor, math.type, math.tointeger
+local type, next, ipairs, rawequal, select = type, next, ipairs, rawequal, select
+local format, sub, sort, gsub = string.format, string.sub, table.sort, string.gsub
 local utf8len = utf8.len
-local view, declare, seal, instants, sandbox = ctx.view, ctx.declare, ctx.seal, ctx.instants, ctx.sandbox
-local guarded, marks = sandbox.guarded, ctx.marks
+local view, declare, seal, sandbox = ctx.view, ctx.declare, ctx.seal, ctx.sandbox
+local guarded, next_programme = sandbox.guarded, ctx.next_programme
 local MISSING, NOT_APPLICABLE = ctx.missing, ctx.not_applicable
 local note = view.note
 local freeze = sandbox.freeze
@@ -19,11 +19,8 @@ local freeze = sandbox.freeze
 local evaluate = {}
 ctx.evaluate = evaluate
 
-local programmes, by_id = {}, {}
-evaluate.programmes, evaluate.by_id = programmes, by_id
-
--- The outcome codes the host reads.
-local ELIGIBLE, INELIGIBLE, NEEDS_INFORMATION, CLOSED, RULE_ERROR = 1, 2, 3, 4, 5
+local programmes, by_id, calls = {}, {}, {}
+evaluate.programmes, evaluate.by_id, evaluate.calls = programmes, by_id, calls
 
 -- Text from a script, safe to show: valid UTF-8 (bad bytes become '?'), at most `limit` bytes.
 local function clean(text, limit)
@@ -67,10 +64,21 @@ end
 
 -- Loading ------------------------------------------------------------------------------------------
 
+-- What the host calls: `calls[n]` is criterion n's test, `calls[0]` the award's amount (none
+-- when discretionary); `before`/`after` the criterion numbers run before the award and after it.
+local function prepare(p)
+  p.calls, p.before, p.after = { [0] = p.award.amount }, {}, {}
+  for number, c in ipairs(p.criteria) do
+    p.calls[number] = c.test
+    local list = c.needs_award and p.after or p.before
+    list[#list + 1] = number
+  end
+end
+
 -- Runs a compiled rule file and records its programme. Returns nil, or a diagnostic.
 function evaluate.define(chunk, file, stem, programme_line)
   declare.begin({ file = file, stem = stem, line = programme_line, programme_line = programme_line })
-  marks[1], marks[2] = marks[1] + 1, marks[2] + 1
+  next_programme()
   local before = collectgarbage("count")
   local ok, result, kind, efile, eline = guarded(chunk)
   local state = declare.finish()
@@ -93,8 +101,9 @@ function evaluate.define(chunk, file, stem, programme_line)
   local p = state.result
   p.number = #programmes + 1
   seal.programme(p)
-  evaluate.prepare(p)
+  prepare(p)
   programmes[p.number] = p
+  calls[p.number] = p.calls
   by_id[p.id] = p
   return nil
 end
@@ -121,13 +130,7 @@ local function params_at(p, at)
 end
 evaluate.params_at = params_at
 
--- Results ----------------------------------------------------------------------------------------
-
-local out = {
-  code = {}, award = {}, capped = {}, explanation = {}, failed = {}, failed_n = {}, missing = {}, missing_n = {},
-  error = {}, explained = {},
-}
-evaluate.out = out
+-- Deciding ------------------------------------------------------------------------------------
 
 -- The selected programmes: all, or those whose ids are keys of `only` (cached by identity).
 local selection, selection_key = programmes, nil
@@ -139,304 +142,42 @@ local function select_programmes(only)
   return selection
 end
 
--- Deciding ----------------------------------------------------------------------------------------
--- All the selected programmes are decided in one guarded call, a loop over (open programme,
--- phase, criterion) kept in upvalues. When a script raises (a missing fact, one that does not
--- apply, an error, a spent budget), the guarded call returns; `resume` settles that step and
--- calls again from the next one. Budget marks are bumped before moving on, so what one
--- programme spends is always charged to it. The plan for a selection and instant (which
--- programmes are open, the closed ones' results) is made once and reused.
-
-local code_out, award_out, capped_out, explanation_out = out.code, out.award, out.capped, out.explanation
-local failed_out, failed_n_out, missing_out, missing_n_out = out.failed, out.failed_n, out.missing, out.missing_n
-local error_out, explained_out = out.error, out.explained
-local note_paths = note.paths
-
-local business             -- the business's proxy (b)
-local chosen, count        -- the programmes being decided
-local open, n_open         -- the positions in `chosen` of those open at `at`
-local at, traced           -- the instant and whether to explain
-local o, phase, j          -- where the loop is: open programme, phase (see below), criterion
-local k, p, params         -- the programme being decided: position, programme, parameters
-local order                -- the criterion numbers of the current phase
-local failed, n_failed     -- its failed criterion numbers
-local missing, n_missing   -- its missing fact paths
-local unknown              -- whether a criterion could not tell
-local stamp, seen_path = 0, {}
-local rows                 -- criterion results, when explaining
-local award_pence          -- the award worked out (for needs_award criteria)
--- Phases: START a programme; BEFORE the award (criteria without needs_award); AWARD; AFTER it
--- (criteria with needs_award).
-local START, BEFORE, AWARD, AFTER = 0, 1, 2, 3
-
-function evaluate.set_business(proxy) business = proxy end
-
--- Splits a programme's criteria into those run before the award and those that need it.
-function evaluate.prepare(q)
-  q.tests, q.before, q.after = {}, {}, {}
-  for number, c in ipairs(q.criteria) do
-    q.tests[number] = c.test
-    local list = c.needs_award and q.after or q.before
-    list[#list + 1] = number
-  end
-end
-
--- The plan for `chosen` at `at`: the open programmes' positions; the closed ones' results are
--- written once here (nothing else writes them while the plan holds).
-local plan_for, plan_at
-local function make_plan()
-  if rawequal(plan_for, chosen) and plan_at == at then return end
-  plan_for, plan_at, open, n_open = chosen, at, {}, 0
-  for position, q in ipairs(chosen) do
-    if at < q.open_from or (q.open_until and at >= q.open_until) then
-      code_out[position], failed_n_out[position], missing_n_out[position], error_out[position] = CLOSED, 0, 0, false
-      award_out[position], capped_out[position], explanation_out[position] = false, false, false
-    else
-      n_open = n_open + 1
-      open[n_open] = position
+-- The plan for deciding the selection (all programmes, or the ids keyed in `only`) at instant
+-- `at`: { numbers = programme numbers in order, open = positions of the open ones, params and
+-- texts (a discretionary award's) by position, cells/n_cells/cell_numbers = the shared variables
+-- those open programmes reach, for the host's check after each business }.
+function evaluate.plan(at, only)
+  local chosen = select_programmes(only)
+  local plan = { numbers = {}, open = {}, params = {}, texts = {} }
+  for position, p in ipairs(chosen) do
+    plan.numbers[position] = p.number
+    if at >= p.open_from and (not p.open_until or at < p.open_until) then
+      plan.open[#plan.open + 1] = position
+      local params = params_at(p, at)
+      plan.params[position] = params
+      if p.award.discretionary then plan.texts[position] = ctx.describe.render(p.award.discretionary, params) end
     end
   end
+  plan.cells, plan.cell_numbers, plan.n_cells = seal.check_list(chosen, at)
+  return plan
 end
 
--- Adds the paths the running test noted to the programme's missing facts.
-local function commit_missing()
-  for i = 1, note.n do
-    local path = note_paths[i]
-    if seen_path[path] ~= stamp then
-      seen_path[path] = stamp
-      n_missing = n_missing + 1
-      missing[n_missing] = path
-    end
-  end
-end
-
-local function row(number, outcome)
-  local row_missing = {}
-  if outcome == "unknown" then for i = 1, note.n do row_missing[i] = note_paths[i] end end
-  rows[#rows + 1] = { id = p.criteria[number].id, outcome = outcome, reads = note.reads or {}, missing = row_missing }
-end
-
--- Moves on to the next programme; the marks are bumped first (see above).
-local function next_programme()
-  marks[1], marks[2] = marks[1] + 1, marks[2] + 1
-  if traced then
-    local e = explained_out[k]
-    e.criteria, e.parameters = rows, select(2, params_at(p, at))
-  end
-  phase = START
-end
-
-local function rule_error(diagnostic)
-  if diagnostic.file == nil then diagnostic.file = p.file end
-  code_out[k], error_out[k] = RULE_ERROR, diagnostic
+-- A script's failure while deciding programme `number` (in criterion `criterion`, 0 for the
+-- award): false when it stopped because a fact is missing (the test cannot tell), otherwise the
+-- diagnostic for the programme's rule error.
+function evaluate.failure(number, criterion, err, kind, file, line)
+  local p = programmes[number]
+  if kind == "error" and note.n > 0 and not declare.is_diagnostic(err) then return false end
+  local default_line, what
+  if criterion == 0 then default_line, what = p.award.line, "the award"
+  else default_line, what = p.criteria[criterion].line, format("criterion \"%s\"", p.criteria[criterion].id) end
+  local d = diagnose(p, err, kind, file, line, default_line, what)
+  if d.file == nil then d.file = p.file end
   sandbox.reset_loading()
+  return d
 end
 
--- The award in pence after rounding and the maximum, or nil and a message.
-local function settle_award(amount)
-  local t = mathtype(amount)
-  if t == nil then return nil, format("the award must be a number of pence, got %s", type(amount)) end
-  if amount ~= amount or amount == math.huge or amount == -math.huge then return nil, "the award must be a finite number of pence" end
-  if amount < 0 then return nil, format("the award came out negative (%s pence)", tostring(amount)) end
-  local maximum, rounding = p.award.maximum, p.award.rounding
-  if amount > maximum then return maximum, nil, true end
-  local pence
-  if rounding == "down-to-pound" then
-    pence = t == "integer" and amount - amount % 100 or tointeger(floor(amount / 100) * 100)
-  elseif rounding == "nearest-pound" then
-    pence = t == "integer" and (amount + 50) - (amount + 50) % 100 or tointeger(floor((amount + 50) / 100) * 100)
-  else
-    pence = tointeger(amount)
-    if not pence then return nil, format("the award %s is not a whole number of pence; declare rounding = \"down-to-pound\" or round it", tostring(amount)) end
-  end
-  if pence > maximum then return maximum, nil, true end
-  return pence
-end
-
--- A criterion's result that is not true, false or nil: that programme's rule error.
-local function bad_result(number, result)
-  local c = p.criteria[number]
-  error(declare.diagnostic(nil, c.line, "result",
-    format("criterion \"%s\" returned a %s; a test must return true, false, or nil when it cannot tell", c.id, type(result))), 0)
-end
-
--- Records the current programme's failures or missing facts; true when that decides it.
-local function settled()
-  failed_n_out[k], missing_n_out[k] = n_failed, n_missing
-  if n_failed > 0 then code_out[k] = INELIGIBLE; return true end
-  if unknown then code_out[k] = NEEDS_INFORMATION; return true end
-  return false
-end
-
--- Runs the criteria of the current phase from j on. `j` moves past a criterion before it runs,
--- so a criterion that raises is order[j - 1]. Comparisons with true, false and the sentinels use
--- ==, which never runs a metamethod when one side is a boolean or a light userdata.
-local function run_criteria()
-  local tests, n = p.tests, #order
-  while j <= n do
-    local number = order[j]
-    j = j + 1
-    marks[1] = marks[1] + 1
-    note.n = 0
-    if rows then view.begin_reads() end
-    local result = tests[number](business, params, award_pence)
-    if result == true and note.n == 0 then
-      if rows then row(number, "pass") end
-    elseif result == false then
-      n_failed = n_failed + 1
-      failed[n_failed] = number
-      if rows then row(number, "fail") end
-    elseif result == nil or result == true then
-      unknown = true
-      commit_missing()
-      if rows then row(number, "unknown") end
-    else
-      bad_result(number, result)
-    end
-  end
-end
-
--- Starts the programme at open position o.
-local function start_programme()
-  k = open[o]
-  p = chosen[k]
-  if traced then explained_out[k] = { programme = p.id } end
-  rows = traced and {} or nil
-  params = params_at(p, at)
-  failed, missing = failed_out[k], missing_out[k]
-  if not failed then failed, missing = {}, {}; failed_out[k], missing_out[k] = failed, missing end
-  n_failed, n_missing, unknown, award_pence = 0, 0, false, nil
-  stamp = stamp + 1
-  award_out[k], capped_out[k], explanation_out[k], error_out[k] = false, false, false, false
-  phase, order, j = BEFORE, p.before, 1
-end
-
--- The award phase: works out the award, or the discretionary text (made once per instant).
-local function run_award()
-  local award = p.award
-  local pence, capped, how
-  if award.discretionary then
-    if p.discretionary_at ~= at then
-      p.discretionary_at, p.discretionary_text = at, ctx.describe.render(award.discretionary, params)
-    end
-    how = p.discretionary_text
-  else
-    marks[1] = marks[1] + 1
-    note.n = 0
-    if rows then view.begin_reads() end
-    local amount, said = award.amount(business, params)
-    if note.n > 0 then
-      unknown = true
-      commit_missing()
-    else
-      local problem
-      pence, problem, capped = settle_award(amount)
-      if not pence then error(declare.diagnostic(p.file, award.line, "award", problem), 0) end
-      if said ~= nil then how = clean(said, 2000) end
-      if rows then explained_out[k].awardReads = note.reads end
-    end
-  end
-  if settled() then return next_programme() end
-  award_out[k], capped_out[k], explanation_out[k] = pence or false, capped == true, how or false
-  award_pence = pence or award.maximum
-  if #p.after > 0 then phase, order, j = AFTER, p.after, 1 else code_out[k] = ELIGIBLE; next_programme() end
-end
-
--- The loop: decides the open programmes from o on until all are decided or a script raises.
-local function advance()
-  while true do
-    if phase == START then
-      o = o + 1
-      if o > n_open then return end
-      start_programme()
-    end
-    if phase == BEFORE then
-      run_criteria()
-      if settled() then next_programme() else phase = AWARD end
-    elseif phase == AWARD then
-      run_award()
-    else -- AFTER
-      run_criteria()
-      if settled() then award_out[k], capped_out[k], explanation_out[k] = false, false, false
-      else code_out[k] = ELIGIBLE end
-      next_programme()
-    end
-  end
-end
-
--- Settles the step that raised `err` and moves past it; the loop then resumes.
-local function resume(err, kind, file, line)
-  if phase == START then
-    -- Not inside a programme's script (setting one up): record it against that one and go on.
-    if p then rule_error(diagnose(p, err, kind, file, line, p.line, "the programme")) end
-    next_programme()
-    return
-  end
-  local stopped = kind == "error" and (err == MISSING or (note.n > 0 and not declare.is_diagnostic(err)))
-  if phase == AWARD then
-    if stopped then
-      unknown = true
-      commit_missing()
-      settled()
-    else
-      rule_error(diagnose(p, err, kind, file, line, p.award.line, "the award"))
-    end
-    next_programme()
-    return
-  end
-  local number = order[j - 1]
-  if stopped then
-    unknown = true
-    commit_missing()
-    if rows then row(number, "unknown") end
-  elseif kind == "error" and err == NOT_APPLICABLE then
-    n_failed = n_failed + 1
-    failed[n_failed] = number
-    if rows then row(number, "fail") end
-  else
-    rule_error(diagnose(p, err, kind, file, line, p.criteria[number].line, format("criterion \"%s\"", p.criteria[number].id)))
-    next_programme()
-  end
-end
-
--- Decides the selected programmes (all, or the ids keyed in `only`) at instant `at_` for the
--- business in the view; returns how many were decided. With `traced_`, every criterion's result,
--- the facts it read and the parameters in force are kept in out.explained.
-function evaluate.run(at_, traced_, only)
-  view.set_traced(traced_)
-  chosen = select_programmes(only)
-  count, at, traced = #chosen, at_, traced_
-  make_plan()
-  if traced then
-    for position, q in ipairs(chosen) do explained_out[position] = { programme = q.id, criteria = {} } end
-  end
-  o, phase, p = 0, START, nil
-  while true do
-    local ok, err, kind, file, line = guarded(advance)
-    if ok then break end
-    resume(err, kind, file, line)
-  end
-  rows, p, params = nil, nil, nil
-  note.reads = false
-  local changed = seal.check(chosen, at)
-  if changed then
-    plan_for = nil -- closed programmes that reach the variable are marked too: write them afresh next time
-    for n = 1, count do
-      local q = chosen[n]
-      local name = changed[q.id]
-      if name then
-        code_out[n], error_out[n] = RULE_ERROR, declare.diagnostic(q.file, q.line, "memory-between-businesses",
-          format("the rule changed '%s', a value kept from one business to the next; rules must not remember "
-            .. "anything between businesses (make it a local inside the function)", name))
-      end
-    end
-  end
-  return count
-end
-
--- The programme numbers of the selection, in order (for the host to map results to programmes).
-function evaluate.selection(only)
-  local chosen, numbers = select_programmes(only), {}
-  for k, p in ipairs(chosen) do numbers[k] = p.number end
-  return numbers
+-- The parameters of programme `number` in force at `at`, as listed when explaining.
+function evaluate.parameters(number, at)
+  return (select(2, params_at(programmes[number], at)))
 end

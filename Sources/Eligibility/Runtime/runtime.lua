@@ -6,14 +6,14 @@
 --   evaluate  loading programmes and deciding them
 --   describe  what the rule book says (for programmes, explain and lint) and lint's probe
 -- Arguments: the sandbox API, the vocabulary's record types, the vocabulary file's name, the
--- module chunks in that order, and the host's helpers { missing, not_applicable, marks,
--- changed_cells, suggest }. Returns the host's API, which scripts never see.
+-- module chunks in that order, and the host's helpers { missing, not_applicable,
+-- next_programme, restore_cells, suggest }. Returns the host's API, which scripts never see.
 local sandbox, vocabulary, vocabulary_file, modules, host = ...
 
 local ctx = {
   sandbox = sandbox, vocabulary = vocabulary, vocabulary_file = vocabulary_file,
-  missing = host.missing, not_applicable = host.not_applicable, marks = host.marks,
-  changed_cells = host.changed_cells,
+  missing = host.missing, not_applicable = host.not_applicable, next_programme = host.next_programme,
+  restore_cells = host.restore_cells,
   -- "; did you mean 'x'?" or "" (the host's one matcher)
   suggestion = function(word, names) return host.suggest(word, names) end,
 }
@@ -32,11 +32,16 @@ for name, helper in next, {
 
 return {
   define = ctx.evaluate.define,
-  run = ctx.evaluate.run,
-  selection = ctx.evaluate.selection,
-  out = ctx.evaluate.out,
+  plan = ctx.evaluate.plan,
+  calls = ctx.evaluate.calls,
+  failure = ctx.evaluate.failure,
+  parameters = ctx.evaluate.parameters,
+  reached = ctx.seal.reached,
+  clean = ctx.evaluate.clean,
+  note = view.note,
+  set_traced = view.set_traced,
   new_slot = view.new_slot,
-  set_business = function(proxy) business_proxy = proxy; ctx.evaluate.set_business(proxy) end,
+  set_business = function(proxy) business_proxy = proxy end,
   history_meta = ctx.history_meta,
   describe = ctx.describe.list,
   catalogue = ctx.describe.catalogue,

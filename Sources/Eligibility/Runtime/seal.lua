@@ -8,7 +8,7 @@
 -- reaches the variable.
 -- Trusted code.
 local ctx = ...
-local type, next, rawequal, sub = type, next, rawequal, string.sub
+local type, next, rawequal, select, sub = type, next, rawequal, select, string.sub
 local getupvalue, setupvalue, upvalueid, getinfo = debug.getupvalue, debug.setupvalue, debug.upvalueid, debug.getinfo
 local sandbox = ctx.sandbox
 local freeze, is_frozen, frozen_data = sandbox.freeze, sandbox.is_frozen, sandbox.frozen_data
@@ -72,11 +72,12 @@ function seal.programme(p)
   visit(p.award.amount)
 end
 
--- The variables the programmes decided at an instant can reach, as a list for the C check
--- (f, i, value triples) and the cell number of each; cached for the last selection and instant.
-local checked_for, checked_at, checked, checked_cells
-local function check_list(chosen, at)
-  if chosen == checked_for and at == checked_at then return checked, checked_cells end
+-- The variables the programmes open at `at` among `chosen` can reach: a list for the C check
+-- (f, i, value triples), the cell number of each, and how many; cached for the last selection
+-- and instant.
+local checked_for, checked_at, checked, checked_cells, checked_n
+function seal.check_list(chosen, at)
+  if chosen == checked_for and at == checked_at then return checked, checked_cells, checked_n end
   local list, numbers, seen, n = {}, {}, {}, 0
   for _, p in ipairs(chosen) do
     local open = at >= p.open_from and (not p.open_until or at < p.open_until)
@@ -92,23 +93,31 @@ local function check_list(chosen, at)
       end
     end
   end
-  checked_for, checked_at, checked, checked_cells = chosen, at, list, numbers
+  checked_for, checked_at, checked, checked_cells, checked_n = chosen, at, list, numbers, n
   return list, numbers, n
 end
 
--- After an evaluation of `chosen` at `at`: restores every changed variable those programmes
--- reach and returns programme id -> the name of a variable that had changed, or nil.
-function seal.check(chosen, at)
-  local list, numbers = check_list(chosen, at)
-  if #numbers == 0 then return nil end
-  local changed
-  local function add(position, ...)
-    if position == nil then return end
-    local cell = reached_by[numbers[position]]
-    changed = changed or {}
+-- The programmes that reach the changed variables: `numbers` are a check list's cell numbers,
+-- the rest positions in that list the check found changed. Returns programme id -> the name of
+-- a changed variable it reaches.
+function seal.reached(numbers, ...)
+  local changed = {}
+  for i = 1, select("#", ...) do
+    local cell = reached_by[numbers[select(i, ...)]]
     for id in next, cell.programmes do changed[id] = changed[id] or cell.name end
-    return add(...)
   end
-  add(ctx.changed_cells(list, #numbers))
   return changed
+end
+
+-- After running programme `p` at `at` (lint's probe): restores every changed variable it reaches
+-- and returns programme id -> the name of one that had changed, or nil.
+function seal.check(p, at)
+  local list, numbers, n = seal.check_list({ p }, at)
+  checked_for = nil -- a one-programme list is not worth keeping
+  if n == 0 then return nil end
+  local function collect(...)
+    if select("#", ...) == 0 then return nil end
+    return seal.reached(numbers, ...)
+  end
+  return collect(ctx.restore_cells(list, n))
 end

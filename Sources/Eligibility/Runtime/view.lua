@@ -56,6 +56,7 @@ end
 -- Slots -------------------------------------------------------------------------------------------
 
 local INFO = {}            -- data table -> slot
+local tracing = false      -- whether reads are being traced (explaining)
 local SLOT_OF = {}         -- proxy -> slot
 local slots = {}           -- every slot, for switching tracing on and off
 view.slot_of = SLOT_OF
@@ -131,7 +132,7 @@ function view.new_slot(number, path, is_list)
   INFO[data] = slot
   SLOT_OF[proxy] = slot
   slots[#slots + 1] = slot
-  if note.reads then view.trace(slot, true) end
+  if tracing then view.trace(slot, true) end
   return data, proxy, na
 end
 
@@ -152,7 +153,6 @@ function view.trace(slot, on)
   slot.meta.__index = tracer
 end
 
-local tracing = false
 -- Switches every slot between plain reads and traced reads (only when the mode changes).
 function view.set_traced(on)
   if on == tracing then return end
