@@ -54,7 +54,7 @@ func engineFacts(_ line: [UInt8], vocabulary: Vocabulary, index: Int) throws -> 
 /// Runs a program, returning wall seconds, peak RSS (bytes) and its exit status. The peak RSS
 /// comes from GNU time when installed: a child's own rusage would count this (large) process's
 /// memory from before the exec.
-func spawn(_ argv: [String]) -> (seconds: Double, peakRSS: Int, status: Int32) {
+func spawn(_ argv: [String]) -> ProcessRun {
     let timeFile = (workDir as NSString).appendingPathComponent("eligible-bench-time.txt")
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
         var result = spawnDirect(["/usr/bin/time", "-f", "%M", "-o", timeFile] + argv)
@@ -68,7 +68,7 @@ func spawn(_ argv: [String]) -> (seconds: Double, peakRSS: Int, status: Int32) {
     return spawnDirect(argv)
 }
 
-func spawnDirect(_ argv: [String]) -> (seconds: Double, peakRSS: Int, status: Int32) {
+func spawnDirect(_ argv: [String]) -> ProcessRun {
     var pid: pid_t = 0
     let cArgs = argv.map { strdup($0) } + [nil]
     defer { for p in cArgs { free(p) } }
@@ -80,7 +80,18 @@ func spawnDirect(_ argv: [String]) -> (seconds: Double, peakRSS: Int, status: In
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    return (Double(now() - start) / 1e9, usage.ru_maxrss * 1024, status)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return ProcessRun(seconds: Double(now() - start) / 1e9, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+               peakRSS: usage.ru_maxrss * 1024, status: status)
+}
+
+/// A finished child process: wall and CPU seconds (its own and its children's), peak RSS in
+/// bytes, and its wait status.
+struct ProcessRun {
+    var seconds: Double
+    var cpuSeconds: Double
+    var peakRSS: Int
+    var status: Int32
 }
 
 if arguments.first == "generate" {
@@ -135,110 +146,84 @@ if arguments.first == "native-batch" {
     exit(0)
 }
 
+// The table: one run, every measure, the native baseline beside the engine.
 let n = arguments.first.flatMap { Int($0) } ?? Int(ProcessInfo.processInfo.environment["N"] ?? "") ?? 1_000_000
+let sampleSize = min(n, 100_000)
 let rules = try RuleBook(directory: URL(fileURLWithPath: rulesDir))
 func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
-log("eligible-bench: \(n) businesses, seed \(seed), as of \(asOfText), rules \(rulesDir) (\(rules.files.count) programmes)")
+log("eligible-bench: \(n) businesses end to end, \(sampleSize) in process, seed \(seed), as of \(asOfText), rules \(rulesDir) (\(rules.files.count) programmes)")
 
-// 1. Eval-only, one state, on businesses generated in chunks (generation and conversion not timed).
-let evaluator = try Evaluator(rules: rules)
-evaluator.timesStages = true
-var population = Population(seed: seed)
-var luaNanos: UInt64 = 0, nativeNanos: UInt64 = 0
-var agree = 0, compared = 0
-var disagreements: [String] = []
-var done = 0
-let chunk = 10_000
-var sink = 0
-while done < n {
-    let count = min(chunk, n - done)
-    let lines = (0..<count).map { population.jsonLine(index: done + $0 + 1) }
-    let facts = try lines.enumerated().map { try engineFacts($1, vocabulary: rules.vocabulary, index: done + $0 + 1) }
-    let businesses = nativeBusinesses(jsonLines: lines)
-    let t0 = now()
-    var luaResults: [[Decision]] = []
-    luaResults.reserveCapacity(count)
-    for f in facts { luaResults.append(try evaluator.evaluate(f, asOf: asOf)) }
-    let t1 = now()
-    var nativeResults: [[NativeDecision]] = []
-    nativeResults.reserveCapacity(count)
-    let nativeAt = At(asOf)
-    for b in businesses {
-        var decisions = [NativeDecision]()
-        NativeRules.decide(b, at: nativeAt, into: &decisions)
-        nativeResults.append(decisions)
+// 1. In process, on a register held in memory.
+log("  generating \(sampleSize) businesses in memory")
+let register = try Register(count: sampleSize, seed: seed, vocabulary: rules.vocabulary)
+let engine = try Evaluator(rules: rules)
+log("  decide-only")
+let decide = try decideRates(register, engine: engine, asOf: asOf, explain: false)
+log("  explained")
+let explained = try decideRates(register, engine: engine, asOf: asOf, explain: true)
+log("  stages")
+let stages = try StageCosts(register, engine: engine, rules: rules, asOf: asOf, scratch: workDir)
+log("  checksums")
+let sums = try decisionChecksums(register, engine: engine, asOf: asOf)
+
+// 2. The real binary, file to file.
+func registerPath(_ ext: String) -> String { (workDir as NSString).appendingPathComponent("eligible-bench-\(n).\(ext)") }
+let output = (workDir as NSString).appendingPathComponent("eligible-bench-out")
+var batch: [String: ProcessRun] = [:]
+for ext in ["jsonl", "csv"] {
+    let input = registerPath(ext)
+    log("  generating \(input)")
+    generate(n, to: input)
+    for jobs in [1, 2] {
+        log("  eligible batch \(ext) --jobs \(jobs)")
+        let run = spawn([binary, "batch", input, "--out", output + "." + ext, "--jobs", String(jobs), "--as-of", asOfText, "--rules", rulesDir])
+        if run.status != 0 { log("  (wait status \(run.status))") }
+        batch["\(ext) \(jobs)"] = run
     }
-    let t2 = now()
-    luaNanos += t1 - t0
-    nativeNanos += t2 - t1
-    if compared < 200_000 {
-        for (i, (lua, native)) in zip(luaResults, nativeResults).enumerated() {
-            let byID = Dictionary(uniqueKeysWithValues: lua.map { ($0.programme, $0) })
-            for (k, r) in native.enumerated() {
-                compared += 1
-                let id = NativeRules.programmes[k].id
-                if let d = byID[id], agrees(d, r, programme: k) { agree += 1 }
-                else if disagreements.count < 5 {
-                    disagreements.append("business \(done + i + 1) \(id): engine \(byID[id].map(describe) ?? "-") native \(describe(r, programme: k))")
-                }
-            }
-        }
+    if ext == "jsonl" {
+        log("  native baseline, file to file")
+        batch["native"] = spawn([CommandLine.arguments[0], "native-batch", input, output + ".native", "--as-of", asOfText])
     }
-    sink &+= luaResults.count + nativeResults.count
-    done += count
-    if done % 100_000 == 0 { log("  eval-only: \(done) / \(n)") }
+    try? FileManager.default.removeItem(atPath: input)
 }
-let luaRate = Double(n) / (Double(luaNanos) / 1e9)
-let nativeRate = Double(n) / (Double(nativeNanos) / 1e9)
-let stages = evaluator.stageNanoseconds
-let bridgeShare = Double(stages.push) / Double(luaNanos)
+for ext in ["jsonl", "csv", "native"] { try? FileManager.default.removeItem(atPath: output + "." + ext) }
 
-// 4. End to end: the real binary, JSON Lines in and out, 1 and 2 jobs; native baseline.
-let input = (workDir as NSString).appendingPathComponent("eligible-bench-\(n).jsonl")
-let output = (workDir as NSString).appendingPathComponent("eligible-bench-out.jsonl")
-log("  generating \(input)")
-generate(n, to: input)
-let inputBytes = (try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
-var e2e: [Int: (seconds: Double, peakRSS: Int, status: Int32)] = [:]
-for jobs in [1, 2] {
-    log("  end-to-end: \(binary) batch --jobs \(jobs)")
-    e2e[jobs] = spawn([binary, "batch", input, "--out", output, "--jobs", String(jobs), "--as-of", asOfText, "--rules", rulesDir])
-    if e2e[jobs]!.status != 0 && e2e[jobs]!.status != 256 { log("  (exit status \(e2e[jobs]!.status))") }
-}
-let outputBytes = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-log("  end-to-end: native baseline")
-let nativeE2E = spawn([CommandLine.arguments[0], "native-batch", input, output, "--as-of", asOfText])
-try? FileManager.default.removeItem(atPath: input)
-try? FileManager.default.removeItem(atPath: output)
+log("  eligible check, start to exit")
+var checkRuns = (0..<21).map { _ in spawnDirect([binary, "check", "examples/mersey-vans.yaml", "--as-of", "2021-06-01", "--rules", rulesDir]) }
+checkRuns.sort { $0.seconds < $1.seconds }
+let check = checkRuns[checkRuns.count / 2]
 
-// The table.
 func rate(_ r: Double) -> String {
     r >= 1_000_000 ? String(format: "%.2fM", r / 1e6) : r >= 1000 ? String(format: "%.1fk", r / 1e3) : String(format: "%.0f", r)
 }
 func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2fx", a / b) }
 func mb(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
-let one = e2e[1]!, two = e2e[2]!
-let e2eOne = Double(n) / one.seconds, e2eTwo = Double(n) / two.seconds, e2eNative = Double(n) / nativeE2E.seconds
+func perSecond(_ run: ProcessRun) -> String {
+    "\(rate(Double(n) / run.seconds))/s wall, \(rate(Double(n) / run.cpuSeconds))/s CPU"
+}
 var cpuName = "unknown CPU"
 if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
    let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
     cpuName = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? cpuName
 }
+let jsonl1 = batch["jsonl 1"]!, jsonl2 = batch["jsonl 2"]!, csv1 = batch["csv 1"]!, csv2 = batch["csv 2"]!, native = batch["native"]!
+let micros = { (x: Double) in String(format: "%.2f", x) }
 print("""
-    eligible-bench: N = \(n) businesses (seed \(seed)), as of \(asOfText), \(rules.files.count) programmes in \(rulesDir)/, \
-    \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpuName)); input \(mb(inputBytes)), output \(mb(outputBytes))
+    eligible-bench: \(rules.files.count) programmes in \(rulesDir)/ as of \(asOfText); \(n) generated businesses end to end, \
+    \(sampleSize) in process (seed \(seed)); \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpuName)). \
+    In-process rates are per CPU second of one thread; batch rates per wall second and per CPU second.
 
-    | measure | engine (Lua rules) | native Swift baseline | engine / native |
-    |---|---:|---:|---:|
-    | eval-only, one state, one core (businesses/s) | \(rate(luaRate)) | \(rate(nativeRate)) | \(ratio(luaRate, nativeRate)) |
-    | share of eval time crossing the bridge (push + read back) | \(String(format: "%.1f%%", bridgeShare * 100)) | - | - |
-    | end-to-end `eligible batch` JSONL->JSONL, 1 job (businesses/s) | \(rate(e2eOne)) (\(String(format: "%.1f", one.seconds)) s) | \(rate(e2eNative)) (\(String(format: "%.1f", nativeE2E.seconds)) s, 1 thread) | \(ratio(e2eOne, e2eNative)) |
-    | end-to-end, 2 jobs (businesses/s) | \(rate(e2eTwo)) (\(String(format: "%.1f", two.seconds)) s) | \(rate(e2eNative)) (1 thread) | \(ratio(e2eTwo, e2eNative)) |
-    | 2 jobs / 1 job speed-up | \(ratio(e2eTwo, e2eOne)) | - | - |
-    | peak RSS, end-to-end, 2 jobs (1 job) | \(mb(two.peakRSS)) (\(mb(one.peakRSS))) | \(mb(nativeE2E.peakRSS)) | \(ratio(Double(two.peakRSS), Double(nativeE2E.peakRSS))) |
-    | per business: push / decide (µs) | \(String(format: "%.2f / %.2f", Double(stages.push) / Double(n) / 1000, Double(stages.decide) / Double(n) / 1000)) | - | - |
-    | native baseline agrees with the engine (outcome, award, failed, missing) | \(agree) of \(compared) decisions | | |
+    | measure | engine | native Swift baseline | engine / native | target |
+    |---|---:|---:|---:|---:|
+    | decide-only, full decisions, one core (businesses/s) | \(rate(decide.engine)) | \(rate(decide.native)) | \(ratio(decide.engine, decide.native)) | 100k |
+    | decide with explanations, one core (businesses/s) | \(rate(explained.engine)) | \(rate(decide.native)) | \(ratio(explained.engine, decide.native)) | 20k |
+    | `eligible batch` JSON Lines, 1 job | \(perSecond(jsonl1)) | \(perSecond(native)) | \(ratio(native.seconds, jsonl1.seconds)) | 50k |
+    | `eligible batch` JSON Lines, 2 jobs | \(perSecond(jsonl2)) (\(ratio(jsonl1.seconds, jsonl2.seconds)) of 1 job) | | | 1.8x |
+    | `eligible batch` CSV, 1 job | \(perSecond(csv1)) | | | 50k |
+    | `eligible batch` CSV, 2 jobs | \(perSecond(csv2)) (\(ratio(csv1.seconds, csv2.seconds)) of 1 job) | | | 1.8x |
+    | peak memory at \(n) rows: JSON Lines 1 / 2 jobs, CSV 1 / 2 jobs | \(mb(jsonl1.peakRSS)) / \(mb(jsonl2.peakRSS)), \(mb(csv1.peakRSS)) / \(mb(csv2.peakRSS)) | \(mb(native.peakRSS)) | | < 100 MB |
+    | `eligible check` one business, start to exit (median of 21) | \(String(format: "%.1f ms", check.seconds * 1000)) (\(String(format: "%.1f ms", check.cpuSeconds * 1000)) CPU) | | | 15 ms |
+    | per business (µs): read / decode and validate / push / decide and read back / encode / write | \(micros(stages.read)) / \(micros(stages.decodeAndValidate)) / \(micros(stages.push)) / \(micros(stages.decideAndReadBack)) / \(micros(stages.encode)) / \(micros(stages.write)) = \(micros(stages.total)) | | | |
+    | checksum of all decisions on the \(sampleSize)-row register | \(String(sums.engine, radix: 16)) | \(String(sums.native, radix: 16)) | \(sums.engine == sums.native ? "identical" : "DIFFERENT") | unchanged |
 
     """)
-for d in disagreements { log("  disagreement: \(d)") }
-if sink == 0 { print("") }
