@@ -64,7 +64,8 @@ struct FactReader {
             seen[index] = true
             record.values[index] = readValue(member.value, fact: type.facts[index], path: memberPath)
         }
-        for (i, fact) in type.facts.enumerated() where fact.required && record.values[i] == nil && !full {
+        for i in type.requiredIndices where record.values[i] == nil && !full {
+            let fact = type.facts[i]
             fail(node, FactPath.join(path, fact.name), "missing '\(fact.name)' (\(fact.expectation)), which every \(type.path.hasSuffix("[]") ? "item" : "record") here needs")
         }
         return record
