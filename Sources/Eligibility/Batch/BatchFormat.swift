@@ -180,6 +180,12 @@ enum JSONBytes {
 
     static func string(_ value: String, into out: inout [UInt8]) {
         out.append(0x22)
+        // Most strings (ids, outcomes, paths) need no escape: copied in one step.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: value.utf8)
+            out.append(0x22)
+            return
+        }
         for b in value.utf8 {
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
