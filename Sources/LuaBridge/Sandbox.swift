@@ -38,7 +38,9 @@ public final class Sandbox {
                 try Sandbox.readModule(state: state, folder: libraryFolder, libraryName: libraryName)
             }
             state.push(libraryName)
-            return 4
+            clua_pushmissing(state.L)
+            clua_pushnotapplicable(state.L)
+            return 6
         }, read: { state, index in
             lua_pushvalue(state.L, index)
             return state.popReference()

@@ -1,13 +1,15 @@
 -- sandbox.lua: builds, once per state, the frozen environment untrusted scripts run in.
 -- Trusted: it runs in the host's global table. Arguments: guarded (C: runs a function with the
--- budgets and memory allowance armed), the work table bounded functions charge to the budgets, the host's
--- module reader (Swift: name -> source, chunkname | nil, message) and the library folder's
--- display name (e.g. "rules/lib"). Returns the sandbox API table, which scripts never see.
+-- budgets and memory allowance armed), the work table bounded functions charge to the budgets,
+-- the host's module reader (Swift: name -> source, chunkname | nil, message), the library
+-- folder's display name (e.g. "rules/lib") and the two sentinels a runtime raises for facts
+-- (missing, does not apply), which scripts cannot catch. Returns the sandbox API table, which
+-- scripts never see.
 --
 -- Read-only holds through every door: a frozen table's proxy refuses writes, its iteration
 -- yields keys and values without the table behind it, keys are frozen as well as values, and
 -- getmetatable shows only a marker.
-local guarded, work, read_module, library = ...
+local guarded, work, read_module, library, MISSING, NOT_APPLICABLE = ...
 
 local type, error, next, pairs, tostring, select = type, error, next, pairs, tostring, select
 local rawget, rawequal, rawlen, setmetatable, getmetatable = rawget, rawequal, rawlen, setmetatable, getmetatable
@@ -201,18 +203,29 @@ local function safe_setmetatable(t, metatable)
   return result
 end
 
+-- A missing fact, or one that does not apply, stops the whole test: pcall and xpcall pass those
+-- two sentinels on instead of catching them, so no script can decide as if it had the fact.
+local function passing_sentinels(ok, ...)
+  if not ok then
+    local err = ...
+    if rawequal(err, MISSING) or rawequal(err, NOT_APPLICABLE) then error(err, 0) end
+  end
+  return ok, ...
+end
+local function safe_pcall(f, ...) return passing_sentinels(pcall(f, ...)) end
+
 -- Lua runs xpcall's message handler during error handling, where hooks are switched off after
 -- the budget hook has raised: a looping handler would never be stopped. The sandbox's xpcall
 -- catches with pcall and then calls the handler as ordinary code, inside the budget.
 local pack = table.pack
 local function safe_xpcall(f, handler, ...)
-  local results = pack(pcall(f, ...))
+  local results = pack(safe_pcall(f, ...))
   if results[1] then return original_unpack(results, 1, results.n) end
   return false, select(2, pcall(handler, results[2]))
 end
 
 local globals = {
-  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = safe_pcall,
   select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = safe_xpcall,
   rawequal = rawequal, rawget = rawget, rawlen = rawlen, getmetatable = getmetatable,
   setmetatable = safe_setmetatable, _VERSION = _VERSION,

@@ -72,7 +72,7 @@ let hostileInputs: [HostileInput] = [
     .init("a top-level list", "b.json", "[1, 2]", line: 1, "expected the business's facts (field: value lines), got a list"),
     // Wrong types.
     .init("employees as words", "b.json", #"{"employees": "XV"}"#, line: 1, path: "employees", #"expected a whole number, got "XV""#),
-    .init("employees as true", "b.json", #"{"employees": true}"#, line: 1, path: "employees", #"expected a whole number, got "true""#),
+    .init("employees as true", "b.json", #"{"employees": true}"#, line: 1, path: "employees", "expected a whole number, got true"),
     .init("fractional employees", "b.json", #"{"employees": 5.5}"#, line: 1, path: "employees", #"expected a whole number, got "5.5""#),
     .init("address as text", "b.yaml", "address: 1 Dale St, Liverpool\n", line: 1, path: "address", #"expected a group of facts (postcode: ..., localAuthority: ..., country: ...), got a string ("1 Dale St, Liverpool")"#),
     .init("fleet as an object", "b.json", "{\n\"fleet\": {\"kind\": \"van\"}\n}", line: 2, path: "fleet", "expected a list of groups of facts, got an object"),
@@ -113,9 +113,9 @@ let hostileInputs: [HostileInput] = [
     .init("a nested YAML key twice", "b.yaml", "address:\n  postcode: L1\n  postcode: L2\n", line: 3, "'postcode' is given more than once; keep one"),
     .init("a JSON key twice", "b.json", #"{"name": "A", "employees": 3, "name": "B"}"#, line: 1, "'name' is given more than once; keep one"),
     // Deep nesting: a clear error, not a stack overflow.
-    .init("100,000 nested JSON arrays", "b.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), line: 1, "invalid JSON: too many nested arrays or dictionaries"),
-    .init("100,000 nested JSON objects", "b.json", String(repeating: #"{"a":"#, count: 100_000) + "1" + String(repeating: "}", count: 100_000), line: 1, "invalid JSON: too many nested arrays or dictionaries"),
-    .init("deep nesting in a fact", "b.json", #"{"fleet": "# + String(repeating: "[", count: 100_000), line: 1, "invalid JSON"),
+    .init("100,000 nested JSON arrays", "b.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), line: 1, "lists and groups are nested too deeply (more than 100 levels)"),
+    .init("100,000 nested JSON objects", "b.json", String(repeating: #"{"a":"#, count: 100_000) + "1" + String(repeating: "}", count: 100_000), line: 1, "lists and groups are nested too deeply (more than 100 levels)"),
+    .init("deep nesting in a fact", "b.json", #"{"fleet": "# + String(repeating: "[", count: 100_000), line: 1, "lists and groups are nested too deeply"),
     .init("100,000 nested YAML lists", "b.yaml", "fleet: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), line: 1, "lists and groups are nested too deeply"),
     .init("2,000 nested YAML blocks", "b.yaml", (0..<2_000).map { String(repeating: " ", count: $0) + "a:\n" }.joined(), line: 101, "lists and groups are nested too deeply"),
     // Size.
@@ -247,7 +247,7 @@ private func expectRefused(_ input: HostileInput) {
     static let rows: [(text: String, path: String?, message: String)] = [
         (bom + #"{"id": "good-1", "employees": 3, "address": {"localAuthority": "Wirral"}}"#, nil, ""),
         (#"{"id": "neg", "employees": -5}"#, "employees", "must not be negative, got -5"),
-        (#"{"id": "huge", "employees": 1000000000000000000000000000000}"#, "employees", "expected a whole number"),
+        (#"{"id": "huge", "employees": 1000000000000000000000000000000}"#, "employees", "is too large"),
         (#"{"id": "money", "turnover": "£-3"}"#, "turnover", "negative amounts are not allowed"),
         (#"{"id": "pence", "turnover": 1e30}"#, "turnover", "expected an amount of money"),
         ("", nil, "blank"),
@@ -257,8 +257,8 @@ private func expectRefused(_ input: HostileInput) {
         (#"{"id": "type", "address": "Liverpool"}"#, "address", "expected a group of facts"),
         (#"{"id": "typo", "employes": 3}"#, "employes", "did you mean 'employees'?"),
         (#"{"id": "broken", "employees": "#, "", "invalid JSON"),
-        (String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), "", "too many nested arrays or dictionaries"),
-        (#"{"fleet": "# + String(repeating: "[", count: 100_000), "", "invalid JSON"),
+        (String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), "", "nested too deeply"),
+        (#"{"fleet": "# + String(repeating: "[", count: 100_000), "", "nested too deeply"),
         ("[1, 2]", "", "expected the business's facts (field: value lines), got a list"),
         ("null", "", "got null"),
         ("{\"id\": \"bytes\", \"name\": \"\u{1}\"}", "", "invalid JSON"),

@@ -1,18 +1,12 @@
-import Foundation
-
 extension BusinessFile {
-    /// Decodes one line of a JSON Lines register: one pass of Foundation's JSON parser, then the
-    /// vocabulary check. Every problem is reported on that line.
+    /// Decodes one line of a JSON Lines register with the reader business files use, then the
+    /// vocabulary check. Every problem is reported on that line. A UTF-8 byte-order mark before
+    /// the row is skipped (registers joined with `cat` carry one per file).
     public static func decodeJSONLine(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String, line: Int, vocabulary: Vocabulary) throws -> BusinessFacts {
-        let data = Data(buffer: bytes)
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw InputErrors([JSONSyntax.error(error, bytes: Array(bytes), fileName: fileName, firstLine: line)])
+        let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) : bytes
+        switch JSONReader.read(bytes, fileName: fileName, firstLine: line, maximumValues: maximumValues) {
+        case .success(let raw): return try read(raw, fileName: fileName, vocabulary: vocabulary, oneLine: line)
+        case .failure(let error): throw InputErrors([error])
         }
-        var raw = RawNode(object: object)
-        raw.line = line
-        return try read(raw, fileName: fileName, vocabulary: vocabulary, oneLine: line)
     }
 }

@@ -249,26 +249,14 @@ final class Decider {
             }
             let outcome: Decision.Outcome = failure != nil ? .ruleError
                 : !failed.isEmpty ? .ineligible : unknown ? .needsInformation : .eligible
-            var decision = Decision(programme: programme.id, outcome: outcome, failed: [], missing: [],
-                                    asOf: instant, rulesDigest: decider.digest, engineVersion: EngineVersion.current)
-            switch outcome {
-            case .eligible:
-                decision.award = award
-                decision.awardCapped = capped
-                decision.awardExplanation = explanation
-            case .ineligible, .needsInformation:
-                decision.failed = failed
-                decision.missing = missing
-            case .ruleError:
-                decision.diagnostic = failure
-                decision.error = failure?.description
-            case .closed:
-                break
-            }
-            if explain {
-                decision.criteria = rows
-                if outcome == .eligible { decision.awardReads = awardReads }
-            }
+            let eligible = outcome == .eligible, undecided = outcome == .ineligible || outcome == .needsInformation
+            let decision = Decision(
+                programme: programme.id, outcome: outcome, award: eligible ? award : nil,
+                awardExplanation: eligible ? explanation : nil, awardCapped: eligible ? capped : nil,
+                failed: undecided ? failed : [], missing: undecided ? missing : [],
+                error: failure?.description, diagnostic: failure, criteria: explain ? rows : nil,
+                awardReads: explain && eligible ? awardReads : nil,
+                asOf: instant, rulesDigest: decider.digest, engineVersion: EngineVersion.current)
             return decision
         }
 
@@ -294,14 +282,15 @@ final class Decider {
                     let truth = c.isTrue(at: top)
                     let name = kind == .nil || kind == .boolean ? "" : c.typeName(at: top)
                     r.pop(to: top - 1)
-                    let count = noted()
-                    if truth && count == 0 {
+                    // A missing fact raises (scripts cannot catch it), so only "cannot tell"
+                    // (nil) can leave facts noted.
+                    if truth {
                         record(number, .pass, noted: 0)
-                    } else if kind == .boolean && !truth {
-                        record(number, .fail, noted: count)
+                    } else if kind == .boolean {
+                        record(number, .fail, noted: 0)
                         failed.append(programme.criteria[number - 1])
-                    } else if kind == .nil || kind == .boolean {
-                        record(number, .unknown, noted: count)
+                    } else if kind == .nil {
+                        record(number, .unknown, noted: noted())
                         unknown = true
                     } else {
                         failure = RuleDiagnostic(file: programme.file, line: programme.criterionLines[number - 1], code: "result",
@@ -493,7 +482,7 @@ final class Decider {
                 defer { r.pop(to: itemMark) }
                 guard let entry = r.element(i + 1, of: list), let path = r.string(Decider.path, of: entry) else { continue }
                 let on = r.string(Decider.on, of: entry)
-                let value = decider.plainValue(at: c.pushField(Decider.value, of: entry), caller: c)
+                let value = decider.plainValue(at: r.push(field: Decider.value, of: entry), caller: c)
                 reads.append(FactRead(path: path, value: value, on: on))
             }
             return reads

@@ -2,7 +2,7 @@ import LuaBridge
 
 /// What the host keeps of a programme that loaded, to decide it and name its results: read once
 /// from the runtime's catalogue.
-struct LoadedProgramme {
+final class LoadedProgramme {
     /// How an award is rounded before the maximum applies.
     enum Rounding: String {
         case none
@@ -25,6 +25,21 @@ struct LoadedProgramme {
     /// Whether someone else sets the amount (no amount function).
     let discretionary: Bool
     let awardLine: Int
+
+    init(id: String, file: String, line: Int, criteria: [String], criterionLines: [Int], before: [Int], after: [Int],
+         maximum: Int, rounding: Rounding, discretionary: Bool, awardLine: Int) {
+        self.id = id
+        self.file = file
+        self.line = line
+        self.criteria = criteria
+        self.criterionLines = criterionLines
+        self.before = before
+        self.after = after
+        self.maximum = maximum
+        self.rounding = rounding
+        self.discretionary = discretionary
+        self.awardLine = awardLine
+    }
 
     private static let keys = LuaKeyTable([])
 

@@ -74,7 +74,7 @@ public enum ScalarReading {
         let plain = text.filter { $0 != "," }
         guard plain.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw ValueError("expected \(what), got \(original.quotedForMessage)"
-                + (plain.contains(where: { $0 == "e" || $0 == "E" }) ? " (write it without an exponent)" : ""))
+                + (plain.wholeMatch(of: /[0-9]+(\.[0-9]*)?[eE][+-]?[0-9]+/) != nil ? " (write it without an exponent)" : ""))
         }
         guard let value = Int(plain) else { throw ValueError("\(original.quotedForMessage) is too large") }
         return value

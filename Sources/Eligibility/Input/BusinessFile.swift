@@ -13,13 +13,12 @@ import Foundation
 /// - A key given twice is an error naming its line, in JSON as in YAML.
 ///
 /// Errors are `InputErrors` naming the file, the line and the fact's path (0-based list indexes,
-/// as written in the file: `fleet[0].fuel`). JSON is checked by Foundation's strict JSON parser
-/// and then read with the YAML parser (JSON is YAML's flow syntax), whose marks give every value
-/// its line.
+/// as written in the file: `fleet[0].fuel`). JSON is read by `JSONReader` (YAJL), YAML by
+/// `YAMLReader` (libyaml); both keep every value's line.
 ///
 /// Hostile input gets an error, never a crash or a hang: a file over `maximumBytes` is refused
-/// before it is read; YAML anchors and aliases are refused (from the parser's node tree); a
-/// document with more than `maximumValues` values is too large to decide.
+/// before it is read; YAML anchors and aliases are refused where they appear; a document with
+/// more than `maximumValues` values is too large to decide.
 public enum BusinessFile {
     /// The largest business file accepted: 16 MiB (a business is a few KiB).
     public static let maximumBytes = 16 << 20
@@ -121,25 +120,13 @@ public enum BusinessFile {
         return text
     }
 
-    /// JSON: Foundation's parser checks the syntax strictly; the YAML parser then reads the same
-    /// text for the lines of its values (a tab, in valid JSON always insignificant space, is
-    /// read as a space) and refuses repeated keys.
+    /// JSON: read by `JSONReader`, which keeps every value's line.
     static func parseJSON(_ text: String, fileName: String, firstLine: Int) throws(InputErrors) -> RawNode {
-        if text.allSatisfy(\.isWhitespace) {
-            throw InputErrors([InputError(file: fileName, line: firstLine, message: "the file is empty")])
-        }
-        let data = Data(text.utf8)
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw InputErrors([JSONSyntax.error(error, bytes: [UInt8](data), fileName: fileName, firstLine: firstLine)])
-        }
-        do {
-            return try parseYAML(text.replacingOccurrences(of: "\t", with: " "), fileName: fileName, firstLine: firstLine)
-        } catch let errors {
-            if errors.errors.contains(where: { $0.message.contains("more than once") || $0.message.contains("too large") || $0.message.contains("deeply") }) { throw errors }
-            return RawNode(object: object)
+        var text = text
+        let result = text.withUTF8 { JSONReader.read($0, fileName: fileName, firstLine: firstLine, maximumValues: maximumValues) }
+        switch result {
+        case .success(let root): return root
+        case .failure(let error): throw InputErrors([error])
         }
     }
 
