@@ -70,14 +70,18 @@ import Testing
             return example.contains(",") ? "\"\(example)\"" : example
         }
         let register = FileManager.default.temporaryDirectory.appendingPathComponent("register-\(UUID().uuidString).csv")
-        // (No newline after the row: `eligible batch` reads a CSV file's final newline as a broken row.)
-        try (r.stdout + row.joined(separator: ",")).write(to: register, atomically: true, encoding: .utf8)
+        try (r.stdout + row.joined(separator: ",") + "\n").write(to: register, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: register) }
         let batch = try CLI.run(["batch", register.path, "--as-of", "2021-06-01", "--jobs", "1"])
-        #expect(batch.status == 0, "\(batch.stdout)\(batch.stderr)")
-        let line = try #require(try JSONSerialization.jsonObject(with: Data(batch.stdout.utf8)) as? [String: Any])
-        #expect(line["rejected"] == nil)
+        let first = try #require(batch.stdout.split(separator: "\n").first, "\(batch.stderr)")
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect(line["line"] as? Int == 2)
+        #expect(line["rejected"] == nil, "\(first)")
         #expect((line["decisions"] as? [Any])?.count == Shipped.ids.count)
+        withKnownIssue("issue 14: every CSV batch run ends with a spurious 'CSV syntax error (cannotReadFile)' row and exits 1") {
+            #expect(batch.status == 0, "\(batch.stdout)\(batch.stderr)")
+            #expect(batch.stdout.split(separator: "\n").count == 1)
+        }
     }
 
     /// Issue 10: a fact added to a copy of the vocabulary is a CSV column at once, no rebuild.
