@@ -82,15 +82,23 @@ public enum NextQuestions {
     /// One programme a question could settle, and what it could pay.
     private struct Stake {
         var title: String
-        /// Its maximum award; nil for a discretionary award (set case by case).
+        /// Its maximum award; nil for a discretionary award (set case by case) or when the
+        /// programme's description is not at hand.
         var amount: Money?
+        /// True when the programme's description is at hand (so a nil amount is discretionary).
+        var described: Bool
 
         init(id: String, info: ProgrammeInfo?) {
             title = info?.title ?? id
             amount = info.flatMap { $0.discretionary == nil ? $0.maximum : nil }
+            described = info != nil
         }
 
-        var described: String { title + " (" + (amount.map { "up to \($0.formatted)" } ?? "an amount set case by case") + ")" }
+        /// "Restart Grant (up to £18,000.00)"; a programme without a description: its id alone.
+        var text: String {
+            guard described else { return title }
+            return title + " (" + (amount.map { "up to \($0.formatted)" } ?? "an amount set case by case") + ")"
+        }
     }
 
     /// "It could settle Restart Grant (up to £18,000.00) and Kickstart Scheme (up to £9,761.50):
@@ -102,7 +110,7 @@ public enum NextQuestions {
             let (ma, mb) = (a.element.amount?.pence ?? -1, b.element.amount?.pence ?? -1)
             return ma != mb ? ma > mb : a.offset < b.offset
         }.map(\.element)
-        var names = ordered.prefix(shown).map(\.described)
+        var names = ordered.prefix(shown).map(\.text)
         if ordered.count > shown { names.append("\(ordered.count - shown) more") }
         var text = "It could settle " + (stakes.count > 1 ? "\(stakes.count) programmes: " : "") + list(names)
         if let atStake { text += stakes.count > 1 ? "; up to \(atStake.formatted) is at stake." : "." } else { text += "." }
