@@ -2,7 +2,7 @@ import Eligibility
 import Foundation
 import Testing
 
-/// `eligible interview` driven end to end: through a pseudo-terminal (tmux) and through a pipe,
+/// `eligible interview` driven end to end: through a pseudo-terminal and through a pipe,
 /// with the same replies: an invalid answer, does not apply, a valid answer, don't know, back,
 /// another valid answer, quit. The questions expected are the library's own (`Interview`), so the
 /// test follows the shipped rules as they change.
