@@ -151,6 +151,31 @@ enum Shipped {
         #expect(r.stderr.contains("diesel"))
     }
 
+    /// A business file with several mistakes gets all of them at once, one a line, in file
+    /// order; past 20 the reader stops and says where.
+    @Test func everyMistakeInTheFileAtOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mistakes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "name: X\nemployees: lots\nturnover: abc\nlegalForm: bogus\nemployes: 3\n".write(to: dir.appendingPathComponent("three.yaml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["check", "three.yaml", "--as-of", "2021-06-01", "--rules", CLI.root.appendingPathComponent("rules").path], in: dir)
+        #expect(r.status == 65)
+        #expect(r.stdout == "")
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
+                == ["eligible: three.yaml:2", "eligible: three.yaml:3", "eligible: three.yaml:4", "eligible: three.yaml:5"], "\(r.stderr)")
+        #expect(lines.first?.hasPrefix("eligible: three.yaml:2: employees: expected a whole number") == true)
+        #expect(lines.last?.contains("employes: the business has no fact 'employes'; did you mean 'employees'?") == true)
+
+        let many = "name: X\n" + (0..<25).map { "employes\($0): \($0)\n" }.joined()
+        try many.write(to: dir.appendingPathComponent("many.yaml"), atomically: true, encoding: .utf8)
+        let m = try CLI.run(["check", "many.yaml", "--as-of", "2021-06-01", "--rules", CLI.root.appendingPathComponent("rules").path], in: dir)
+        #expect(m.status == 65)
+        let reported = m.stderr.split(separator: "\n")
+        #expect(reported.count == 21, "\(m.stderr)")
+        #expect(reported.last == "eligible: many.yaml:22: stopped after 20 mistakes; the file was not checked from here on")
+    }
+
     @Test func helpDocumentsEveryExitCode() throws {
         for command in [[], ["check"], ["interview"], ["explain"], ["programmes"], ["facts"], ["lint"], ["schema"], ["test"], ["diff"], ["batch"]] {
             let r = try CLI.run(command + ["--help"])
