@@ -102,7 +102,8 @@ public enum NextQuestions {
     }
 
     /// "It could settle Restart Grant (up to £18,000.00) and Kickstart Scheme (up to £9,761.50):
-    /// up to £18,000.00 is at stake. It is the last fact Kickstart Scheme needs."
+    /// up to £18,000.00 is at stake. It is the only fact Kickstart Scheme lacks so far." ("So
+    /// far": once it is given, a criterion or award further on may still ask for another.)
     private static func why(_ stakes: [Stake], settles: [Stake], atStake: Money?) -> String {
         guard !stakes.isEmpty else { return "" }
         let shown = 3
@@ -116,8 +117,8 @@ public enum NextQuestions {
         if let atStake { text += stakes.count > 1 ? "; up to \(atStake.formatted) is at stake." : "." } else { text += "." }
         switch settles.count {
         case 0: break
-        case 1: text += " It is the last fact \(settles[0].title) needs."
-        default: text += " It is the last fact \(settles.count) of them need."
+        case 1: text += " It is the only fact \(settles[0].title) lacks so far."
+        default: text += " It is the only fact \(settles.count) of them lack so far."
         }
         return text
     }
