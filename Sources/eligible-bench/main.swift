@@ -68,13 +68,14 @@ func spawn(_ argv: [String]) -> ProcessRun {
     return spawnDirect(argv)
 }
 
-func spawnDirect(_ argv: [String]) -> ProcessRun {
+func spawnDirect(_ argv: [String], discardingOutput: Bool = false) -> ProcessRun {
     var pid: pid_t = 0
     let cArgs = argv.map { strdup($0) } + [nil]
     defer { for p in cArgs { free(p) } }
     var fileActions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&fileActions)
     defer { posix_spawn_file_actions_destroy(&fileActions) }
+    if discardingOutput { posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0) }
     let start = now()
     guard posix_spawn(&pid, argv[0], &fileActions, nil, cArgs, environ) == 0 else { fail("cannot run \(argv[0])") }
     var status: Int32 = 0
@@ -189,7 +190,7 @@ for ext in ["jsonl", "csv"] {
 for ext in ["jsonl", "csv", "native"] { try? FileManager.default.removeItem(atPath: output + "." + ext) }
 
 log("  eligible check, start to exit")
-var checkRuns = (0..<21).map { _ in spawnDirect([binary, "check", "examples/mersey-vans.yaml", "--as-of", "2021-06-01", "--rules", rulesDir]) }
+var checkRuns = (0..<21).map { _ in spawnDirect([binary, "check", "examples/mersey-vans.yaml", "--as-of", "2021-06-01", "--rules", rulesDir], discardingOutput: true) }
 checkRuns.sort { $0.seconds < $1.seconds }
 let check = checkRuns[checkRuns.count / 2]
 

@@ -54,17 +54,13 @@ struct FactReader {
     private mutating func readRecord(_ node: RawNode, type: RecordType, path: String) -> FactRecord {
         var record = FactRecord(type: type)
         guard case .object(let members) = node.value else { return record }
-        var seen = Set<String>()
+        var seen = [Bool](repeating: false, count: type.facts.count)
         for member in members {
             if full {
                 if stoppedAt == nil { stoppedAt = member.line }
                 break
             }
             let memberPath = FactPath.join(path, member.key)
-            guard seen.insert(member.key).inserted else {
-                fail(member.value, memberPath, "'\(member.key)' is given more than once; keep one", line: member.line)
-                continue
-            }
             guard let index = type.index(of: member.key) else {
                 let names = type.facts.map(\.name)
                 let place = path.isEmpty ? "the business" : path
@@ -73,9 +69,15 @@ struct FactReader {
                 fail(member.value, memberPath, "\(place) has no fact '\(Self.shown(member.key))'\(hint)", line: member.line)
                 continue
             }
+            guard !seen[index] else {
+                fail(member.value, memberPath, "'\(member.key)' is given more than once; keep one", line: member.line)
+                continue
+            }
+            seen[index] = true
             record.values[index] = readValue(member.value, fact: type.facts[index], path: memberPath)
         }
-        for (i, fact) in type.facts.enumerated() where fact.required && record.values[i] == nil && !full {
+        for i in type.requiredIndices where record.values[i] == nil && !full {
+            let fact = type.facts[i]
             fail(node, FactPath.join(path, fact.name), "missing '\(fact.name)' (\(fact.expectation)), which every \(type.path.hasSuffix("[]") ? "item" : "record") here needs")
         }
         return record
