@@ -18,6 +18,8 @@ struct FactReader {
     /// The most problems collected before giving up.
     var limit = 20
     private(set) var errors: [InputError] = []
+    /// The line where reading stopped at `limit` problems, part of the file not yet checked.
+    private var stoppedAt: Int?
 
     init(vocabulary: Vocabulary, file: String, pathPrefix: String = "", moneyNumbers: MoneyNumbers = .pounds) {
         self.vocabulary = vocabulary
@@ -33,13 +35,19 @@ struct FactReader {
             return nil
         }
         let record = readRecord(root, type: vocabulary.root, path: pathPrefix)
+        if let stoppedAt {
+            errors.append(InputError(file: file, line: stoppedAt, message: "stopped after \(limit) mistakes; the file was not checked from here on"))
+        }
         return errors.isEmpty ? record : nil
     }
 
     private var full: Bool { errors.count >= limit }
 
     private mutating func fail(_ node: RawNode, _ path: String, _ message: String, line: Int? = nil) {
-        guard !full else { return }
+        guard !full else {
+            if stoppedAt == nil { stoppedAt = line ?? node.line }
+            return
+        }
         errors.append(InputError(file: file, line: line ?? node.line, path: path, message: message))
     }
 
@@ -47,7 +55,11 @@ struct FactReader {
         var record = FactRecord(type: type)
         guard case .object(let members) = node.value else { return record }
         var seen = [Bool](repeating: false, count: type.facts.count)
-        for member in members where !full {
+        for member in members {
+            if full {
+                if stoppedAt == nil { stoppedAt = member.line }
+                break
+            }
             let memberPath = FactPath.join(path, member.key)
             guard let index = type.index(of: member.key) else {
                 let names = type.facts.map(\.name)
