@@ -95,9 +95,14 @@ func LLVMFuzzerRunDriver(
 @main enum Main {
     static func main() {
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzz))
+        // The dictionary gains the vocabulary's names and values (see FuzzDictionary).
+        let arguments = FuzzDictionary.expandingDictionary(in: CommandLine.arguments, vocabulary: FuzzBusiness.vocabulary)
+        var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var argc = CInt(arguments.count)
+        exit(cArguments.withUnsafeMutableBufferPointer { buffer in
+            guard var argv = buffer.baseAddress else { return 2 }
+            return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+        })
         #else
         let paths = CommandLine.arguments.dropFirst()
         guard !paths.isEmpty else {
