@@ -8,8 +8,10 @@ struct ProgrammesCommand: ParsableCommand {
         commandName: "programmes",
         abstract: "List the programmes loaded: open or closed at an instant, window, maximum award, file.",
         discussion: """
-            Rule files that fail to load are listed too, with their error, so the list is the \
-            whole rule book.
+            Each programme shows its title and the published sources its figures come from. Rule \
+            files that fail to load are listed too, with their error, so the list is the whole \
+            rule book. When none is open at the instant, the last line says which window was the \
+            most recent (or opens next), so you know what to pass to --as-of.
 
             Example:
               eligible programmes --as-of 2022-06-01
@@ -34,6 +36,8 @@ struct ProgrammesCommand: ParsableCommand {
         var openTo: String?
         /// The most the programme ever pays, integer pence.
         var maximum: Money?
+        /// The published sources its figures come from.
+        var sources: [String]?
         var file: String
         var line: Int?
         var criteria: [String]?
@@ -49,7 +53,7 @@ struct ProgrammesCommand: ParsableCommand {
             let session = try Session(rules: rules, asOf: asOf)
             var rows = session.programmes.map { p in
                 Row(id: p.id, title: p.title, open: p.open, openFrom: p.openFrom, openTo: p.openTo, maximum: p.maximum,
-                    file: p.file, line: p.line, criteria: p.criteria.map(\.id), error: nil)
+                    sources: p.sources, file: p.file, line: p.line, criteria: p.criteria.map(\.id), error: nil)
             }
             let files = Dictionary(session.evaluator.rules.files.map { ($0.stem, $0.displayName) }, uniquingKeysWith: { a, _ in a })
             rows += session.evaluator.problems.map { problem in
@@ -75,17 +79,38 @@ struct ProgrammesCommand: ParsableCommand {
                 for (row, cells) in zip(rows, table) {
                     out += pad(cells) + "\n"
                     if let title = row.title { out += "  " + Output.dim(title) + "\n" }
+                    for source in row.sources ?? [] { out += "  " + Output.dim("source: " + source) + "\n" }
                     if let error = row.error { out += "  " + error + "\n" }
                 }
-                Output.write(out)
+                Output.write(out + "\n" + openSummary(rows, at: session.asOf) + "\n")
             case .markdown:
                 var out = "# Programmes as at \(session.asOf)\n\n| Programme | Title | Status | Window | Maximum | File |\n|---|---|---|---|---|---|\n"
                 for row in rows {
                     out += "| `\(row.id)` | \(row.title ?? "") | \(status(row)) | \(Output.window(from: row.openFrom, to: row.openTo)) | \(row.maximum?.formatted ?? "") | `\(row.file)` |\n"
                 }
-                Output.write(out)
+                Output.write(out + "\n" + openSummary(rows, at: session.asOf) + "\n")
             }
         }
+    }
+
+    /// "3 of 27 programmes are open at ...", or, when none is, the most recent window (or the
+    /// next one to open) and what to pass to --as-of.
+    private func openSummary(_ rows: [Row], at instant: AsOf) -> String {
+        let open = rows.filter { $0.open == true }
+        let at = instant.description
+        if !open.isEmpty { return "\(open.count) of \(rows.count) programmes are open at \(at)." }
+        let windows = rows.filter { $0.error == nil && $0.openFrom != nil }
+        // Instants and days compare as text ("2021-03-31" < "2021-03-31T17:00" < "2021-04-01").
+        let ended = windows.filter { ($0.openTo ?? "~") < at }.max { ($0.openTo ?? "") < ($1.openTo ?? "") }
+        let next = windows.filter { ($0.openFrom ?? "") > at }.min { ($0.openFrom ?? "") < ($1.openFrom ?? "") }
+        var text = "No programme is open at \(at)."
+        if let ended, let to = ended.openTo {
+            text += " The most recent window was \(ended.id), \(Output.window(from: ended.openFrom, to: to)):"
+                + " try --as-of \(String(to.prefix(10)))."
+        } else if let next, let from = next.openFrom {
+            text += " The first to open is \(next.id), from \(from): try --as-of \(String(from.prefix(10)))."
+        }
+        return text
     }
 
     private func status(_ row: Row) -> String {

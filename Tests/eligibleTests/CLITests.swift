@@ -342,7 +342,39 @@ enum Shipped {
             #expect(entry["open"] as? Bool == programme.open)
             #expect(entry["maximum"] as? Int == programme.maximum.pence)
             #expect(entry["file"] as? String == "rules/\(programme.id).lua")
+            #expect(entry["sources"] as? [String] == programme.sources)
         }
+    }
+
+    /// Every programme prints the sources its figures come from, and the last line counts the
+    /// open ones.
+    @Test func everyProgrammeShowsItsSources() throws {
+        let r = try CLI.run(["programmes", "--as-of", "2021-06-01"])
+        let programmes = try Evaluator(rules: Shipped.rules).programmes(asOf: AsOf(parsing: "2021-06-01"))
+        for programme in programmes {
+            #expect(!programme.sources.isEmpty, "\(programme.id) names no source")
+            for source in programme.sources { #expect(r.stdout.contains("  source: " + source), "\(programme.id): \(source)") }
+        }
+        let open = programmes.filter { $0.open == true }.count
+        #expect(r.stdout.hasSuffix("\n\(open) of \(programmes.count) programmes are open at 2021-06-01.\n"))
+    }
+
+    /// With nothing open, the advisor is told which window was last and what to pass to --as-of.
+    @Test func whenNoneIsOpenTheMostRecentWindowIsNamed() throws {
+        let project = try CLI.copyOfRules()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let rules = project.appendingPathComponent("rules")
+        for file in try FileManager.default.contentsOfDirectory(atPath: rules.path)
+        where file.hasSuffix(".lua") && !["small-business-grant-fund.lua", "restart-grant.lua"].contains(file) {
+            try FileManager.default.removeItem(at: rules.appendingPathComponent(file))
+        }
+        let after = try CLI.run(["programmes", "--as-of", "2022-01-01", "--rules", "rules"], in: project)
+        #expect(after.status == 0)
+        #expect(after.stdout.hasSuffix("\nNo programme is open at 2022-01-01. The most recent window was restart-grant, "
+            + "2021-04-01 to 2021-06-30: try --as-of 2021-06-30.\n"), "\(after.stdout)")
+        let before = try CLI.run(["programmes", "--as-of", "2019-01-01", "--rules", "rules", "--format", "markdown"], in: project)
+        #expect(before.stdout.hasSuffix("\nNo programme is open at 2019-01-01. The first to open is small-business-grant-fund, "
+            + "from 2020-03-24: try --as-of 2020-03-24.\n"), "\(before.stdout)")
     }
 }
 
