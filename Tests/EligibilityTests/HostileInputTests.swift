@@ -221,9 +221,9 @@ private func expectRefused(_ input: HostileInput) {
         #expect(errors(later) == [InputError(file: "b.json", line: 8, path: "owner.age", message: "must be from 0 to 150, got 200")])
     }
 
-    /// BUG: a required fact given with a bad value is reported twice: for its value, and as
-    /// missing (`subsidies[1].date: missing 'date' (...), which every item here needs`).
-    @Test(.disabled("waiting for FactReader not to report a required fact given with a bad value as missing too"))
+    /// A required fact given with a bad value is reported once, for its value (not also as
+    /// missing).
+    @Test
     func aBadRequiredValueIsReportedOnce() throws {
         let text = "{\"subsidies\": [{\"amount\": 1, \"currency\": \"GBP\", \"date\": \"2020-02-30\", \"scheme\": \"X\"}]}"
         #expect {

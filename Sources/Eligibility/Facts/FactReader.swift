@@ -54,7 +54,7 @@ struct FactReader {
     private mutating func readRecord(_ node: RawNode, type: RecordType, path: String) -> FactRecord {
         var record = FactRecord(type: type)
         guard case .object(let members) = node.value else { return record }
-        var seen = [Bool](repeating: false, count: type.facts.count)
+        var seen = [Bool](repeating: false, count: type.facts.count), refused = seen
         for member in members {
             if full {
                 if stoppedAt == nil { stoppedAt = member.line }
@@ -74,9 +74,13 @@ struct FactReader {
                 continue
             }
             seen[index] = true
+            let problems = errors.count
             record.values[index] = readValue(member.value, fact: type.facts[index], path: memberPath)
+            if errors.count > problems { refused[index] = true }
         }
-        for i in type.requiredIndices where record.values[i] == nil && !full {
+        // A required fact is reported missing when it is not given, or given as unknown (null);
+        // one given with a bad value has had its own message.
+        for i in type.requiredIndices where record.values[i] == nil && !refused[i] && !full {
             let fact = type.facts[i]
             fail(node, FactPath.join(path, fact.name), "missing '\(fact.name)' (\(fact.expectation)), which every \(type.path.hasSuffix("[]") ? "item" : "record") here needs")
         }
@@ -103,10 +107,11 @@ struct FactReader {
                 fail(item, itemPath, "each entry of a history is { from: a date like 2021-04-01, value: ... }")
                 return nil
             }
-            var from: Day?, value: FactValue?, sawValue = false
+            var from: Day?, value: FactValue?, sawValue = false, sawFrom = false
             for member in members {
                 switch member.key {
                 case "from":
+                    sawFrom = true
                     switch ScalarReading.read(member.value.text ?? "", as: .day) {
                     case .success(.day(let day)): from = day
                     default: fail(member.value, itemPath + ".from", "expected a date like 2021-04-01, got \(member.value.gotDescription)", line: member.line)
@@ -119,7 +124,10 @@ struct FactReader {
                     fail(member.value, itemPath + "." + member.key, "a history entry has from: and value: only" + Suggestion.didYouMean(member.key, among: ["from", "value"]), line: member.line)
                 }
             }
-            guard let from else { fail(item, itemPath, "the entry needs from: (the first day the value holds)"); return nil }
+            guard let from else {
+                if !sawFrom { fail(item, itemPath, "the entry needs from: (the first day the value holds)") }
+                return nil
+            }
             guard sawValue else { fail(item, itemPath, "the entry needs value:"); return nil }
             guard let value else { return nil }
             if let previous = entries.last?.from, previous >= from {
