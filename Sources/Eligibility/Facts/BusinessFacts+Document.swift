@@ -24,7 +24,7 @@ extension BusinessFacts {
             if entries.count == 1, entries[0].from == nil { return node(entries[0].value, type: type, dated: false) }
             return RawNode(value: .array(entries.map { entry in
                 RawNode(value: .object([
-                    RawMember(key: "from", value: RawNode(value: .string(entry.from?.description ?? "0001-01-01"), line: nil), line: nil),
+                    RawMember(key: "from", value: RawNode(value: entry.from.map { .string($0.description) } ?? .null, line: nil), line: nil),
                     RawMember(key: "value", value: node(entry.value, type: type, dated: false), line: nil),
                 ]), line: nil)
             }), line: nil)

@@ -4,8 +4,8 @@
 /// It does not stop at the first mistake: every problem is collected (up to `limit`), each with
 /// its file, line and fact path, so one run shows a person everything to fix. Unknown fields get
 /// a "did you mean"; values follow `ScalarReading` (money in pounds); `null` means unknown;
-/// `does not apply` is an answer; a dated fact takes a history (a list of `{from, value}`) or one
-/// value that holds throughout.
+/// `does not apply` is an answer; a dated fact takes a history (a list of `{from, value}`, the
+/// first of which may say `from: null`, "from the beginning") or one value that holds throughout.
 struct FactReader {
     /// Whether bare numbers for money are pounds (every input a person writes) or pence (the
     /// engine's own canonical form, used only to convert the typed Swift model).
@@ -103,6 +103,7 @@ struct FactReader {
         var entries = [DatedValue]()
         for (i, item) in items.enumerated() {
             let itemPath = FactPath.item(path, i)
+            let problems = errors.count
             guard case .object(let members) = item.value else {
                 fail(item, itemPath, "each entry of a history is { from: a date like 2021-04-01, value: ... }")
                 return nil
@@ -112,6 +113,8 @@ struct FactReader {
                 switch member.key {
                 case "from":
                     sawFrom = true
+                    // `from: null` on the first entry: the value holds from the beginning.
+                    if i == 0, case .null = member.value.value { continue }
                     switch ScalarReading.read(member.value.text ?? "", as: .day) {
                     case .success(.day(let day)): from = day
                     default: fail(member.value, itemPath + ".from", "expected a date like 2021-04-01, got \(member.value.gotDescription)", line: member.line)
@@ -124,13 +127,14 @@ struct FactReader {
                     fail(member.value, itemPath + "." + member.key, "a history entry has from: and value: only" + Suggestion.didYouMean(member.key, among: ["from", "value"]), line: member.line)
                 }
             }
-            guard let from else {
+            let fromTheBeginning = i == 0 && sawFrom && from == nil && errors.count == problems
+            guard from != nil || fromTheBeginning else {
                 if !sawFrom { fail(item, itemPath, "the entry needs from: (the first day the value holds)") }
                 return nil
             }
             guard sawValue else { fail(item, itemPath, "the entry needs value:"); return nil }
             guard let value else { return nil }
-            if let previous = entries.last?.from, previous >= from {
+            if let previous = entries.last?.from, let from, previous >= from {
                 fail(item, itemPath, "history entries must be in date order: \(from) does not come after \(previous)")
                 return nil
             }
