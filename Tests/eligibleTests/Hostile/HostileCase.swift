@@ -62,14 +62,33 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 
     /// The marker of the line the rule error must name.
     static let marker = "--!"
+    /// A template holding this names line 1 (the line a file with no declaration is
+    /// reported at); it is a Lua comment.
+    static let firstLineMarker = "--@1 "
     /// The id placeholder.
     static let idPlaceholder = "{{ID}}"
 
     /// The file's text for programme `id`.
     func source(id: String) -> String { template.replacingOccurrences(of: Self.idPlaceholder, with: id) }
 
+    /// The file's bytes for programme `id`: its text in UTF-8, with each `{{FF}}` the byte 0xFF
+    /// (which no Swift string can hold), for files that are not UTF-8.
+    func bytes(id: String) -> Data {
+        let parts = source(id: id).components(separatedBy: Self.invalidByte)
+        var data = Data(parts[0].utf8)
+        for part in parts.dropFirst() {
+            data.append(0xFF)
+            data.append(contentsOf: Array(part.utf8))
+        }
+        return data
+    }
+
+    /// The placeholder of a byte 0xFF.
+    static let invalidByte = "{{FF}}"
+
     /// The 1-based line marked `--!` (1 when none is).
     var line: Int {
+        if template.contains(Self.firstLineMarker) { return 1 }
         let lines = template.split(separator: "\n", omittingEmptySubsequences: false)
         return (lines.firstIndex { $0.contains(Self.marker) } ?? 0) + 1
     }
@@ -84,17 +103,20 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 extension HostileCase {
     /// A programme whose one criterion's test body is `body` (after `prelude` at the file's top).
     /// Without a `--!` marker, the error must name the line of `test = function(b, p)`.
-    static func test(_ name: String, _ kind: Kind, _ body: String, prelude: String = "", saying: String? = nil,
-                     seconds: Double = 1, knownIssue: String? = nil) -> HostileCase {
+    /// With `atProgramme`, the error must name the line of `return programme {` (where the
+    /// engine reports a variable kept between businesses).
+    static func test(_ name: String, _ body: String, _ kind: Kind, prelude: String = "", atProgramme: Bool = false,
+                     saying: String? = nil, seconds: Double = 1, knownIssue: String? = nil) -> HostileCase {
+        let unmarked = !(body + prelude).contains(marker)
         let text = programmeText(name: name, prelude: prelude, test: body, award: "return pounds(100)",
-                                 markTest: !(body + prelude).contains(marker))
+                                 markProgramme: unmarked && atProgramme, markTest: unmarked && !atProgramme)
         return HostileCase(name: name, kind: kind, want: .ruleError, template: text, saying: saying, seconds: seconds,
                            knownIssue: knownIssue)
     }
 
     /// A programme whose award body is `body`. Without a marker, the error must name the line
     /// of `amount = function(b, p)`.
-    static func award(_ name: String, _ kind: Kind, _ body: String, prelude: String = "", rounding: String = "none",
+    static func award(_ name: String, _ body: String, _ kind: Kind, prelude: String = "", rounding: String = "none",
                       saying: String? = nil, seconds: Double = 1, knownIssue: String? = nil) -> HostileCase {
         let text = programmeText(name: name, prelude: prelude, test: "return true", award: body, rounding: rounding,
                                  markAward: !(body + prelude).contains(marker))
@@ -105,7 +127,8 @@ extension HostileCase {
     /// A whole file (`{{ID}}` for the id, `--!` on the line of the expected error).
     static func file(_ name: String, _ kind: Kind, _ want: Want, _ text: String, saying: String? = nil,
                      seconds: Double = 1, knownIssue: String? = nil) -> HostileCase {
-        HostileCase(name: name, kind: kind, want: want, template: "-- hostile case: \(name)\n" + text, saying: saying,
+        let header = text.contains(firstLineMarker) ? "" : "-- hostile case: \(name)\n"
+        return HostileCase(name: name, kind: kind, want: want, template: header + text, saying: saying,
                     seconds: seconds, knownIssue: knownIssue)
     }
 
