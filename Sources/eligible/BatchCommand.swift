@@ -14,7 +14,13 @@ struct BatchCommand: ParsableCommand {
             Every input row gives exactly one output row, in input order: its decisions, or a \
             rejection naming the line and the field that was wrong. Bad rows never stop the run; \
             the exit code is 1 when any row was rejected. Ctrl-C stops cleanly: the output holds \
-            only complete rows. See the README's "Batch screening" section for the layouts.
+            only complete rows. See the README's "Batch screening" section for the layouts, and \
+            `eligible facts --template csv` for a CSV header.
+
+            Example:
+              eligible batch register.jsonl --as-of 2022-06-01 --out decisions.jsonl --summary
+              eligible batch register.csv --format csv --programme restart-grant
+              cat register.jsonl | eligible batch - > decisions.jsonl
 
             \(ExitCode.documentation)
             """)

@@ -12,6 +12,11 @@ struct DiffCommand: ParsableCommand {
             --businesses adds a JSON Lines file of businesses, decided at --as-of (default: now).
             Exit code 0 whether or not anything changed (use --fail-on-change for 1 when something does).
 
+            Example:
+              cp -r rules /tmp/rules-edit    # then edit a programme in /tmp/rules-edit
+              eligible diff --base rules --head /tmp/rules-edit
+              eligible diff --base rules --head /tmp/rules-edit --businesses register.jsonl --as-of 2022-06-01
+
             \(ExitCode.documentation)
             """
     )

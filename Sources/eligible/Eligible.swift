@@ -9,8 +9,8 @@ struct Eligible: ParsableCommand {
         discussion: ExitCode.documentation,
         version: "0.1.0",
         subcommands: [
-            CheckCommand.self, ExplainCommand.self, ProgrammesCommand.self, LintCommand.self,
-            SchemaCommand.self, TestCommand.self, DiffCommand.self, BatchCommand.self,
+            CheckCommand.self, InterviewCommand.self, ExplainCommand.self, ProgrammesCommand.self, FactsCommand.self,
+            LintCommand.self, SchemaCommand.self, TestCommand.self, DiffCommand.self, BatchCommand.self,
         ]
     )
 }

@@ -10,10 +10,12 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
             For each programme named with --programme: every criterion with pass, fail or \
             unknown, the facts its test read and their values, the scheme clause, the parameter \
-            values in force at the as-of instant, and how the award was computed.
+            values in force at the as-of instant (money in pounds), and how the award was \
+            computed. --set gives a fact another value for this run (a what-if).
 
             Example:
               eligible explain examples/mersey-vans.yaml --programme plug-in-van-grant --as-of 2021-06-01
+              eligible explain examples/mersey-vans.yaml --programme kickstart --as-of 2021-06-01 --set proposal.hire.hoursPerWeek=20
 
             \(ExitCode.documentation)
             """
@@ -25,6 +27,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var only: ProgrammeFilter
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var rules: RulesOption
+    @OptionGroup var whatIf: WhatIfOption
 
     @Option(name: .long, help: "Output format: text (for people), json (the explained decisions) or markdown.")
     var format: ReportFormat = .text
@@ -37,7 +40,8 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         try runCommand {
             let session = try Session(rules: rules, asOf: asOf)
-            let business = try loadBusiness(file, vocabulary: session.evaluator.vocabulary)
+            var business = try loadBusiness(file, vocabulary: session.evaluator.vocabulary)
+            try whatIf.apply(to: &business)
             let selection = try only.selection(known: session.knownIds)
             let decisions = try session.evaluator.evaluate(business, asOf: session.asOf, programmes: selection, explain: true)
             let info = Dictionary(session.programmes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -69,7 +73,7 @@ struct ExplainCommand: ParsableCommand {
         case .closed: verdict = "closed: " + Output.closedNote(from: p?.openFrom, to: p?.openTo, asOf: asOf)
         case .ruleError: verdict = "rule error: " + (d.error ?? "the rule script failed")
         }
-        out += (md ? "**Outcome:** " : "  Outcome:  ") + Output.mark(d.outcome) + " " + Output.bold(verdict) + "\n"
+        out += (md ? "**Outcome:** " + verdict : "  Outcome:  " + Output.mark(d.outcome) + " " + Output.bold(verdict)) + "\n"
         if let p {
             out += (md ? "\n**Summary:** " : "  Summary:  ") + p.summary + "\n"
             out += (md ? "\n**Guidance:** " : "  Guidance: ") + p.guidance + "\n"
@@ -88,7 +92,8 @@ struct ExplainCommand: ParsableCommand {
             out += item("\(mark) \(criterion.id): \(criterion.text)")
             let indent = md ? "  - " : "            "
             out += indent + "clause: " + (criterion.clause ?? "(none given)") + "\n"
-            if !result.reads.isEmpty { out += indent + "read: " + result.reads.map { code(Output.read($0, vocabulary)) }.joined(separator: "; ") + "\n" }
+            let reads = Output.shown(result.reads)
+            if !reads.isEmpty { out += indent + "read: " + reads.map { code(Output.read($0, vocabulary)) }.joined(separator: "; ") + "\n" }
             if !result.missing.isEmpty { out += indent + "missing: " + result.missing.map(code).joined(separator: ", ") + "\n" }
         }
         if p == nil, d.criteria == nil { out += item("(the programme's rule file did not load)") }
@@ -96,10 +101,12 @@ struct ExplainCommand: ParsableCommand {
         if let parameters = d.parameters, !parameters.isEmpty {
             out += heading("Parameters in force at \(asOf.luaString)")
             let dated = Dictionary((p?.datedParams ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let money = p.map(MoneyParameters.init)
+            func shown(_ value: PlainValue, _ name: String) -> String { money?.display(value, name: name) ?? value.displayed(as: nil) }
             for parameter in parameters {
-                var line = code("\(parameter.name) = \(parameter.value.map { $0.displayed(as: nil) } ?? "(no value at this instant)")")
+                var line = code("\(parameter.name) = \(parameter.value.map { shown($0, parameter.name) } ?? "(no value at this instant)")")
                 if let spec = dated[parameter.name] {
-                    line += " (dated: " + spec.entries.map { "\($0.value.displayed(as: nil)) from \($0.from)" + ($0.to.map { " until \($0)" } ?? "") }.joined(separator: ", ") + ")"
+                    line += " (dated: " + spec.entries.map { "\(shown($0.value, parameter.name)) from \($0.from)" + ($0.to.map { " until \($0)" } ?? "") }.joined(separator: ", ") + ")"
                 }
                 out += item(line)
             }
@@ -109,7 +116,8 @@ struct ExplainCommand: ParsableCommand {
         if let award = d.award {
             out += item("amount: " + Output.bold(award.formatted) + (d.awardCapped == true ? " (capped at the maximum)" : ""))
             if let how = d.awardExplanation { out += item("how: \(how)") }
-            if let reads = d.awardReads, !reads.isEmpty { out += item("read: " + reads.map { code(Output.read($0, vocabulary)) }.joined(separator: "; ")) }
+            let reads = Output.shown(d.awardReads ?? [])
+            if !reads.isEmpty { out += item("read: " + reads.map { code(Output.read($0, vocabulary)) }.joined(separator: "; ")) }
         } else {
             out += item("not computed: the programme is not \(d.outcome == .ineligible || d.outcome == .needsInformation ? "decided eligible" : "open or did not run")")
         }

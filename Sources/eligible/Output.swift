@@ -79,6 +79,21 @@ enum Output {
         "\(read.path)\(read.on.map { " on \($0)" } ?? "") = \(read.value.map { $0.displayed(forFact: read.path, in: vocabulary) } ?? "(not given)")"
     }
 
+    /// The reads worth showing: without the end-of-list probes a rule's `ipairs` makes (the
+    /// absent item after the last one, `fleet[1]` of a one-vehicle fleet).
+    static func shown(_ reads: [FactRead]) -> [FactRead] {
+        reads.filter { !($0.value == nil && $0.path.hasSuffix("]")) }
+    }
+
+    /// One fact read, in words: `Headcount, counting working owners: 52 people (employees)`.
+    static func has(_ read: FactRead, _ vocabulary: Vocabulary) -> String {
+        let fact = vocabulary.fact(atPath: read.path)
+        var value = read.value.map { $0.displayed(forFact: read.path, in: vocabulary) } ?? "not given"
+        if read.value != nil, let unit = fact?.unit, fact?.type.isNumber == true { value += unit == "%" ? "%" : " \(unit)" }
+        let meaning = (fact?.meaning ?? read.path) + (read.on.map { " on \(words($0))" } ?? "")
+        return "\(meaning): \(value) (\(read.path))"
+    }
+
     /// A programme's window in words: "open 2021-04-01 to 2024-03-31", "from 2021-04-01".
     static func window(from: String?, to: String?) -> String {
         guard let from else { return "" }
@@ -86,15 +101,34 @@ enum Output {
         return "from \(from), no end date"
     }
 
-    /// The closed-programme note: "opens 2022-04-01" or "closed after 2021-03-31".
+    /// When a closed programme was or will be open: "was open from 24 March 2020 to 28 August
+    /// 2020", "will be open from 1 April 2022, with no end date", "was open from 30 September
+    /// 2020 until 17:00 on 31 March 2021" (a closing minute is the first minute it is shut).
     static func closedNote(from: String?, to: String?, asOf: AsOf) -> String {
-        if let from {
-            let start = from.count == 10 ? from + "T00:00" : from.replacingOccurrences(of: " ", with: "T")
-            if asOf.luaString < start { return "opens \(from)" }
+        let future = from.flatMap { try? AsOf(parsing: $0) }.map { asOf < $0 } ?? false
+        var note = future ? "will be open" : "was open"
+        if let from { note += " from \(words(from))" }
+        if let to {
+            note += ((try? AsOf(parsing: to))?.time == nil ? " to " : " until ") + words(to)
+        } else if future {
+            note += ", with no end date"
         }
-        if let to { return to.count == 10 ? "closed after \(to)" : "closed at \(to)" }
-        return "not open"
+        return note
     }
+
+    /// A day or minute as said aloud: `1 April 2022`, `17:00 on 31 March 2021`.
+    static func words(_ instant: String) -> String {
+        guard let parsed = try? AsOf(parsing: instant), monthNames.indices.contains(parsed.day.month - 1) else { return instant }
+        let day = "\(parsed.day.day) \(monthNames[parsed.day.month - 1]) \(parsed.day.year)"
+        return parsed.time.map { "\($0.text) on \(day)" } ?? day
+    }
+
+    /// January to December, in English whatever the machine's locale.
+    private static let monthNames: [String] = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        return formatter.monthSymbols
+    }()
 
     /// The business's name for headings: its name, else its id, else the file.
     static func businessName(_ business: BusinessFacts, file: String) -> String {

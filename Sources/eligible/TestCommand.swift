@@ -12,6 +12,11 @@ struct TestCommand: ParsableCommand {
             The last line is exactly "N passed, N failed" (", N skipped" when any were skipped);
             the exit code is 1 if any case failed or could not load, or coverage is below --min-coverage.
 
+            Example:
+              eligible test
+              eligible test fixtures/windows.yaml --filter 'Dec 2021' --quiet
+              eligible test --coverage --min-coverage 100 --junit build/fixtures.xml
+
             \(ExitCode.documentation)
             """
     )

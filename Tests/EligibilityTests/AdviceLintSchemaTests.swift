@@ -69,7 +69,7 @@ let adviceVocabulary: Vocabulary = try! VocabularyLoader.parse("""
         let q = NextQuestions.question("turnover", vocabulary: adviceVocabulary, programmes: ["a"], settles: [])
         #expect(q == NextQuestions.Question(fact: "turnover", meaning: "Annual turnover (£)", question: "What is the turnover?",
                                             expected: #"an amount in pounds, like 12000, 12000.50 or "£12,000""#, facts: nil,
-                                            programmes: ["a"], settles: []))
+                                            programmes: ["a"], settles: [], why: "It could settle a."))
         // A fact the vocabulary does not have is still asked for, without words.
         let unknown = NextQuestions.question("nope", vocabulary: adviceVocabulary, programmes: ["a"], settles: ["a"])
         #expect(unknown.meaning == nil && unknown.question == nil && unknown.expected == nil)

@@ -55,7 +55,8 @@ public struct Advice: Codable, Hashable, Sendable {
     /// Every programme's decision, best first: eligible (largest award first), needs-information,
     /// ineligible, closed, rule-error; ties by programme id.
     public var programmes: [Entry]
-    /// The missing facts ranked by how many undecided programmes each would help settle.
+    /// The missing facts ranked by the money they could settle, then by how many undecided
+    /// programmes each would help settle (see `NextQuestions`).
     public var nextQuestions: [NextQuestions.Question]
 
     /// How decisions are ordered: best outcome first.
@@ -75,7 +76,7 @@ public struct Advice: Codable, Hashable, Sendable {
         self.asOf = asOf.description
         rulesDigest = decisions.first?.rulesDigest ?? ""
         engineVersion = EngineVersion.current
-        let questions = NextQuestions.rank(decisions, vocabulary: vocabulary)
+        let questions = NextQuestions.rank(decisions, vocabulary: vocabulary, programmes: programmes)
         let byFact = Dictionary(questions.map { ($0.fact, $0) }, uniquingKeysWith: { a, _ in a })
         let sorted = decisions.sorted { a, b in
             let (ra, rb) = (Self.rank(a.outcome), Self.rank(b.outcome))
@@ -93,7 +94,7 @@ public struct Advice: Codable, Hashable, Sendable {
                               reads: results[id]?.reads ?? [])
             }
             let missing = decision.outcome == .needsInformation ? decision.missing.map { path in
-                byFact[path] ?? NextQuestions.question(path, vocabulary: vocabulary, programmes: [decision.programme], settles: [])
+                byFact[path] ?? NextQuestions.question(path, vocabulary: vocabulary, programmes: [decision.programme], settles: [], info: info)
             } : []
             let closed = decision.outcome == .closed
             return Entry(programme: decision.programme, title: programme?.title ?? decision.programme,

@@ -18,6 +18,8 @@ struct FactReader {
     /// The most problems collected before giving up.
     var limit = 20
     private(set) var errors: [InputError] = []
+    /// The line where reading stopped at `limit` problems, part of the file not yet checked.
+    private var stoppedAt: Int?
 
     init(vocabulary: Vocabulary, file: String, pathPrefix: String = "", moneyNumbers: MoneyNumbers = .pounds) {
         self.vocabulary = vocabulary
@@ -33,26 +35,32 @@ struct FactReader {
             return nil
         }
         let record = readRecord(root, type: vocabulary.root, path: pathPrefix)
+        if let stoppedAt {
+            errors.append(InputError(file: file, line: stoppedAt, message: "stopped after \(limit) mistakes; the file was not checked from here on"))
+        }
         return errors.isEmpty ? record : nil
     }
 
     private var full: Bool { errors.count >= limit }
 
     private mutating func fail(_ node: RawNode, _ path: String, _ message: String, line: Int? = nil) {
-        guard !full else { return }
+        guard !full else {
+            if stoppedAt == nil { stoppedAt = line ?? node.line }
+            return
+        }
         errors.append(InputError(file: file, line: line ?? node.line, path: path, message: message))
     }
 
     private mutating func readRecord(_ node: RawNode, type: RecordType, path: String) -> FactRecord {
         var record = FactRecord(type: type)
         guard case .object(let members) = node.value else { return record }
-        var seen = Set<String>()
-        for member in members where !full {
-            let memberPath = FactPath.join(path, member.key)
-            guard seen.insert(member.key).inserted else {
-                fail(member.value, memberPath, "'\(member.key)' is given more than once; keep one", line: member.line)
-                continue
+        var seen = [Bool](repeating: false, count: type.facts.count)
+        for member in members {
+            if full {
+                if stoppedAt == nil { stoppedAt = member.line }
+                break
             }
+            let memberPath = FactPath.join(path, member.key)
             guard let index = type.index(of: member.key) else {
                 let names = type.facts.map(\.name)
                 let place = path.isEmpty ? "the business" : path
@@ -61,9 +69,15 @@ struct FactReader {
                 fail(member.value, memberPath, "\(place) has no fact '\(Self.shown(member.key))'\(hint)", line: member.line)
                 continue
             }
+            guard !seen[index] else {
+                fail(member.value, memberPath, "'\(member.key)' is given more than once; keep one", line: member.line)
+                continue
+            }
+            seen[index] = true
             record.values[index] = readValue(member.value, fact: type.facts[index], path: memberPath)
         }
-        for (i, fact) in type.facts.enumerated() where fact.required && record.values[i] == nil && !full {
+        for i in type.requiredIndices where record.values[i] == nil && !full {
+            let fact = type.facts[i]
             fail(node, FactPath.join(path, fact.name), "missing '\(fact.name)' (\(fact.expectation)), which every \(type.path.hasSuffix("[]") ? "item" : "record") here needs")
         }
         return record

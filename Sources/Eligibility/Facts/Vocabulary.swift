@@ -66,6 +66,8 @@ public final class RecordType: Hashable, Sendable {
     public let facts: [FactDefinition]
     /// The line of the record in the vocabulary file.
     public let line: Int
+    /// The positions of the facts every record of this type must give.
+    let requiredIndices: [Int]
     private let indexByName: [String: Int]
 
     init(path: String, meaning: String, question: String?, facts: [FactDefinition], line: Int) {
@@ -74,6 +76,7 @@ public final class RecordType: Hashable, Sendable {
         self.question = question
         self.facts = facts
         self.line = line
+        requiredIndices = facts.indices.filter { facts[$0].required }
         indexByName = Dictionary(facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -48,11 +48,48 @@ public struct Money: Codable, Hashable, Comparable, Sendable, CustomStringConver
 
     public static func + (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence + rhs.pence) }
 
+    /// The pence of an amount in the common form, read byte by byte: an optional `£`, up to 15
+    /// digits (plain, or grouped by commas in threes), then optionally `.` and one or two
+    /// digits. Nil for anything else, which the general rules below read or explain.
+    static func penceOfPlainAmount(_ text: String) -> Int? {
+        var pounds = 0, digits = 0, group = -1, fraction = -1, fractionDigits = 0
+        var bytes = text.utf8[...]
+        if bytes.starts(with: [0xC2, 0xA3]) { bytes = bytes.dropFirst(2) }   // £
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39 where fraction >= 0:
+                guard fractionDigits < 2 else { return nil }
+                fraction = fraction * 10 + Int(byte &- 0x30)
+                fractionDigits += 1
+            case 0x30...0x39:
+                guard digits < 15 else { return nil }
+                pounds = pounds * 10 + Int(byte &- 0x30)
+                digits += 1
+                if group >= 0 { group += 1 }
+            case UInt8(ascii: ",") where fraction < 0:
+                // The first group has 1 to 3 digits, every later one exactly 3.
+                guard group == -1 ? (1...3).contains(digits) : group == 3 else { return nil }
+                group = 0
+            case UInt8(ascii: ".") where fraction < 0 && digits > 0:
+                fraction = 0
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, group == -1 || group == 3, fraction < 0 || fractionDigits > 0 else { return nil }
+        let pence = fraction < 0 ? 0 : (fractionDigits == 1 ? fraction * 10 : fraction)
+        return pounds * 100 + pence
+    }
+
     /// Reads an amount written in pounds, e.g. `"£3,000.00"`, `"£250"`, `"3000.50"`.
     /// Throws a `ValueError` naming the text for anything else: a missing amount, stray
     /// characters, misplaced commas, fractions of a penny, a negative amount, or an amount too
     /// large to hold.
     public init(parsing text: String) throws {
+        if let pence = Money.penceOfPlainAmount(text) {
+            self.pence = pence
+            return
+        }
         let original = text
         var s = Substring(text.trimmedBlanks)
         func fail(_ why: String) -> ValueError {
