@@ -71,6 +71,17 @@ clua_limits *clua_limits_of(lua_State *L) {
  * budget raises; once spent, the hook fires on every instruction so a script's own pcall
  * cannot swallow the error. Outside guarded calls (trusted code) it only counts.
  */
+/* The work units bounded C functions have charged so far (work[1]). */
+static lua_Integer clua_work_now(lua_State *L) {
+    lua_Integer work = 0;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &clua_work_key) == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1); work = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return work;
+}
+
 static void clua_budget_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     clua_limits *lim = clua_limits_of(L);
@@ -79,12 +90,7 @@ static void clua_budget_hook(lua_State *L, lua_Debug *ar) {
         if (lim->guard_depth > 0) luaL_error(L, "instruction budget exhausted");
         return;
     }
-    lua_Integer call = lim->call_mark, programme = lim->programme_mark, work = 0;
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &clua_work_key) == LUA_TTABLE) {
-        lua_rawgeti(L, -1, 1); work = lua_tointeger(L, -1);
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
+    lua_Integer call = lim->call_mark, programme = lim->programme_mark, work = clua_work_now(L);
     unsigned long generation = __atomic_load_n(&lim->generation, __ATOMIC_ACQUIRE);
     if (lim->counted_generation != generation) {
         /* the first call of this run: counting starts here */
@@ -336,23 +342,46 @@ void clua_pushmissing(lua_State *L) { lua_pushlightuserdata(L, &clua_missing_key
 void clua_pushnotapplicable(lua_State *L) { lua_pushlightuserdata(L, &clua_not_applicable_key); }
 
 /*
- * The message handler of guarded calls: records the innermost frame of a rule file (a chunk
- * named "@..."; trusted chunks are named "=...") as the error's location. The error value is
- * returned untouched: trusted code never converts a script's value.
+ * The message handler of guarded calls: records the error's location, the innermost frame of
+ * the file whose function the engine called (the outermost frame of a rule file: a chunk named
+ * "@..."; trusted chunks are named "=..."), so an error raised inside a rules/lib module is
+ * located at the programme's line that called it. When that frame is out of reach (a deep
+ * stack), the innermost rule-file frame. The error value is returned untouched: trusted code
+ * never converts a script's value.
  */
+#define CLUA_LOCATE_DEPTH 256
 static int clua_locate_handler(lua_State *L) {
     clua_limits *lim = clua_limits_of(L);
     lim->error_source[0] = '\0';
     lim->error_line = 0;
     if (lua_touserdata(L, 1) == &clua_missing_key || lua_touserdata(L, 1) == &clua_not_applicable_key) return 1;
     lua_Debug ar;
-    for (int level = 0; level < 64 && lua_getstack(L, level, &ar); level++) {
-        if (!lua_getinfo(L, "Sl", &ar) || ar.source == NULL || ar.source[0] != '@') continue;
-        strncpy(lim->error_source, ar.source + 1, sizeof lim->error_source - 1);
-        lim->error_source[sizeof lim->error_source - 1] = '\0';
-        lim->error_line = ar.currentline;
-        break;
+    int innermost = -1, outermost = -1, level = 0;
+    for (; level < CLUA_LOCATE_DEPTH && lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "S", &ar) || ar.source == NULL || ar.source[0] != '@') continue;
+        if (innermost < 0) innermost = level;
+        outermost = level;
     }
+    if (innermost < 0) return 1;
+    int chosen = innermost;
+    if (level < CLUA_LOCATE_DEPTH && outermost != innermost) {
+        /* the outermost rule file's source, then its innermost frame */
+        char outer[sizeof lim->error_source];
+        if (lua_getstack(L, outermost, &ar) && lua_getinfo(L, "S", &ar) && ar.source != NULL) {
+            strncpy(outer, ar.source, sizeof outer - 1);
+            outer[sizeof outer - 1] = '\0';
+            for (int l = innermost; l <= outermost; l++) {
+                if (lua_getstack(L, l, &ar) && lua_getinfo(L, "S", &ar) && ar.source != NULL && strcmp(ar.source, outer) == 0) {
+                    chosen = l;
+                    break;
+                }
+            }
+        }
+    }
+    if (!lua_getstack(L, chosen, &ar) || !lua_getinfo(L, "Sl", &ar) || ar.source == NULL) return 1;
+    strncpy(lim->error_source, ar.source + 1, sizeof lim->error_source - 1);
+    lim->error_source[sizeof lim->error_source - 1] = '\0';
+    lim->error_line = ar.currentline;
     return 1;
 }
 
@@ -366,6 +395,8 @@ static int clua_locate_handler(lua_State *L) {
 int clua_call(lua_State *L, int nargs, int nresults, int msgh) {
     clua_limits *lim = clua_limits_of(L);
     lim->call_mark++;
+    /* Work an earlier call charged after the hook last counted is not billed to this one. */
+    if (lim->guard_depth == 0) lim->seen_work = clua_work_now(L);
     size_t outer_limit = lim->limit_bytes;
     int outer_enforcing = lim->enforcing;
     size_t mine = lim->used_bytes + lim->allowance_bytes;

@@ -22,6 +22,14 @@ local load = load
 local frozen = setmetatable({}, { __mode = "k" })    -- proxy -> its data table
 local proxy_of = setmetatable({}, { __mode = "k" })  -- original table -> its proxy
 
+-- A script's value described for a message with raw operations only: never a metamethod.
+local function shown(value)
+  local kind = type(value)
+  if kind == "string" then return value end
+  if kind == "number" or kind == "boolean" or kind == "nil" then return tostring(value) end
+  return kind
+end
+
 local function refuse_write(_, key)
   local kind = type(key)
   local name = (kind == "string" or kind == "number") and tostring(key) or kind
@@ -110,10 +118,19 @@ local function pattern_bound(pattern, anchorable)
   return longest, exponent
 end
 
+-- Matching tries the pattern's bytes at every position of the text: a long pattern (or plain
+-- needle) on a long text costs their product however simple it is.
+local SCAN_LIMIT = 100000000
+
 local function bounded_pattern(name, original, anchorable)
   return function(text, pattern, ...)
-    if type(text) == "string" and type(pattern) == "string"
-        and not (name == "find" and select(2, ...)) then  -- find's plain mode is linear
+    if type(text) == "string" and type(pattern) == "string" and #text * #pattern > SCAN_LIMIT then
+      error(format("string.%s: a %d-byte pattern on a %d-byte text could take too long; use a shorter pattern or text",
+        name, #pattern, #text), 2)
+    end
+    if type(text) == "string" and type(pattern) == "string" and name == "find" and select(2, ...) then
+      charge(#text * #pattern // 64)                        -- find's plain mode: no backtracking
+    elseif type(text) == "string" and type(pattern) == "string" then
       local longest, exponent = pattern_bound(pattern, anchorable)
       if #text > longest then
         error(format("string.%s: the pattern %q could take too long on a %d-character text; "
@@ -127,8 +144,17 @@ end
 
 local LOOP_LIMIT = 10000000
 
+-- A count as the C function reads it (luaL_checkinteger: an integer, a float with an integer
+-- value, or a string of one), so the bound checks the count that will be used; nil otherwise.
+local function as_count(value)
+  if type(value) == "string" then value = tonumber(value) end
+  if mathtype(value) == "float" then return math.tointeger(value) end
+  return mathtype(value) == "integer" and value or nil
+end
+
 local original_rep = string.rep
 local function bounded_rep(s, n, sep)
+  n = as_count(n) or n
   if mathtype(n) == "integer" and n > LOOP_LIMIT then
     error(format("string.rep: %d repetitions is too many (at most %d)", n, LOOP_LIMIT), 2)
   end
@@ -138,6 +164,7 @@ end
 
 local original_move = table.move
 local function bounded_move(a1, f, e, t, a2)
+  f, e, t = as_count(f) or f, as_count(e) or e, as_count(t) or t
   if mathtype(f) == "integer" and mathtype(e) == "integer" and e >= f then
     if e - f >= LOOP_LIMIT then error(format("table.move: moving %s elements is too many (at most %d)", tostring(e - f + 1), LOOP_LIMIT), 2) end
     charge(e - f + 1)
@@ -157,6 +184,7 @@ end
 
 local original_concat = table.concat
 local function bounded_concat(t, sep, i, j)
+  i, j = as_count(i) or i, as_count(j) or j
   if type(t) == "table" then
     local first, last = mathtype(i) == "integer" and i or 1, mathtype(j) == "integer" and j or rawlen(t)
     if last - first >= LOOP_LIMIT then error(format("table.concat: %s elements is too many (at most %d)", tostring(last - first + 1), LOOP_LIMIT), 2) end
@@ -167,9 +195,11 @@ end
 
 local original_unpack = table.unpack
 local function bounded_unpack(t, i, j)
+  i, j = as_count(i) or i, as_count(j) or j
   local first = mathtype(i) == "integer" and i or 1
   local last = mathtype(j) == "integer" and j or (type(t) == "table" and rawlen(t) or 0)
   if last - first >= 100000 then error(format("table.unpack: %s values is too many (at most 100,000)", tostring(last - first + 1)), 2) end
+  if last >= first then charge(last - first + 1) end
   return original_unpack(t, i, j)
 end
 
@@ -243,7 +273,7 @@ local forbidden = {
 
 local function unknown_global(_, name)
   if forbidden[name] then
-    error(format("'%s' is not available in rule scripts", tostring(name)), 2)
+    error(format("'%s' is not available in rule scripts", shown(name)), 2)
   end
   error(format("unknown name '%s' (a typo, or a missing 'local'?)", type(name) == "string" and name or type(name)), 2)
 end
@@ -254,7 +284,7 @@ local env = setmetatable({}, {
   __index = globals,
   __newindex = function(_, name)
     error(format("cannot set global '%s': rule scripts cannot change globals; "
-      .. "write 'local %s = ...' instead", tostring(name), tostring(name)), 2)
+      .. "write 'local %s = ...' instead", shown(name), shown(name)), 2)
   end,
   __pairs = function() return function(_, key) return next(globals, key) end, nil, nil end,
   __len = function() return 0 end,
@@ -308,6 +338,7 @@ return {
   freeze = freeze,                 -- read-only deep proxies
   is_frozen = function(t) return frozen[t] ~= nil end,
   frozen_data = function(t) return frozen[t] end,
+  shown = shown,                   -- a script's value described for a message, raw
   guarded = guarded,               -- f under the budgets and memory allowance
   require = require,
   reset_loading = function() loading = {} end,

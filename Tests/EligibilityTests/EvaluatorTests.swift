@@ -180,12 +180,11 @@ func outcomes(_ decisions: [Decision]) -> [String: Decision.Outcome] {
         let capped = try evaluator(["c": programme("c", test: "return true", award: "return pounds(5000)")]).evaluate(small(), asOf: asOf)[0]
         #expect(capped.award == Money(pence: 100_000))
         #expect(capped.awardCapped == true)
-        // A float beyond any integer is capped like any amount over the maximum (it was a rule
-        // error, "too large", before the maximum was applied first).
+        // An amount beyond the engine's money limit (£1,000,000,000,000) is no amount a programme
+        // can mean: a rule error (issue 12: checked arithmetic), not the maximum paid.
         let huge = try evaluator(["h": programme("h", test: "return true", award: "return 2^63")]).evaluate(small(), asOf: asOf)[0]
-        #expect(huge.outcome == .eligible)
-        #expect(huge.award == Money(pence: 100_000))
-        #expect(huge.awardCapped == true)
+        #expect(huge.outcome == .ruleError)
+        #expect(huge.error?.contains("above the engine's limit") == true)
         let uncapped = try evaluator(["u": programme("u", test: "return true", award: "return pounds(999)")]).evaluate(small(), asOf: asOf)[0]
         #expect(uncapped.award == .pounds(999))
         #expect(uncapped.awardCapped == nil)  // only a cut award says so

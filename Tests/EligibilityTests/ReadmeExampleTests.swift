@@ -31,3 +31,10 @@ import Testing
         #expect(try documented.evaluate(eligible.business, asOf: eligible.asOf)[0].award == .pounds(10000))
     }
 }
+
+/// A decision without the rules digest, which differs between rule directories by design.
+func strippingAudit(_ decision: Decision) -> Decision {
+    var decision = decision
+    decision.rulesDigest = ""
+    return decision
+}

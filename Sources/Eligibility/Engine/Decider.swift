@@ -400,6 +400,12 @@ final class Decider {
                 failure = RuleDiagnostic(file: programme.file, line: programme.awardLine, code: "award", message: problem)
                 return (nil, false, nil)
             case .pence(let pence, let capped):
+                let explained = c.kind(at: said)
+                guard explained == .string || explained == .nil else {
+                    failure = RuleDiagnostic(file: programme.file, line: programme.awardLine, code: "award",
+                                             message: "the award's explanation must be text, got a \(c.typeName(at: said))")
+                    return (nil, false, nil)
+                }
                 if explain { awardReads = readsNoted() }
                 return (pence, capped, try explanation(at: said))
             }
@@ -421,9 +427,10 @@ final class Decider {
 
         /// The amount at `index` in whole pence after the programme's rounding and maximum.
         private func settle(amount index: Int32) -> Settled {
-            let maximum = programme.maximum
+            let maximum = programme.maximum, limit = Money.maximumInFile.pence
             if let whole = c.exactInteger(at: index) {
                 if whole < 0 { return .failure("the award came out negative (\(whole) pence)") }
+                if whole > limit { return .failure("the award came out at \(whole) pence, above the engine's limit of \(limit) pence (£1,000,000,000,000)") }
                 if whole > maximum { return .pence(maximum, capped: true) }
                 let pence = switch programme.rounding {
                 case .downToPound: whole - whole % 100
@@ -437,6 +444,7 @@ final class Decider {
             }
             guard value.isFinite else { return .failure("the award must be a finite number of pence") }
             if value < 0 { return .failure("the award came out negative (\(c.numberText(at: index)) pence)") }
+            if value > Double(limit) { return .failure("the award came out at \(c.numberText(at: index)) pence, above the engine's limit of \(limit) pence (£1,000,000,000,000)") }
             if value > Double(maximum) { return .pence(maximum, capped: true) }
             let rounded: Double = switch programme.rounding {
             case .downToPound: (value / 100).rounded(.down) * 100

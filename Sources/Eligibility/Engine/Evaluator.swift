@@ -195,6 +195,9 @@ extension Evaluator {
             public var file: String
             public var line: Int
             public var message: String
+            /// Whether the failure cannot be the probe's doing: a test's, a bad returned value, a
+            /// budget or memory stop, or an award failing where every criterion passed.
+            public var certain: Bool
         }
         /// The errors, in criterion order.
         public var errors: [Failure]

@@ -144,10 +144,10 @@ public enum Linter {
                 guard let report = try? evaluator.probe(programme: p.id, facts: facts, asOf: asOf) else { continue }
                 used.formUnion(report.used)
                 for failure in report.errors {
-                    let what = failure.id == "award" ? "the award" : "criterion \"\(failure.id)\""
+                    let what = failure.id == "award" ? "the award" : failure.id == "programme" ? "the programme" : "criterion \"\(failure.id)\""
                     if failure.message.contains("has no fact") || failure.message.contains("is a list:") {
                         findings.append(LintFinding(file: failure.file, line: failure.line, severity: .error, message: "\(what) reads a fact the vocabulary does not have: \(failure.message)"))
-                    } else if variant == .typical && failure.id != "award" {
+                    } else if variant == .typical && failure.certain {
                         findings.append(LintFinding(file: failure.file, line: failure.line, severity: .warning, message: "\(what) failed on a probe business with every fact given: \(failure.message)"))
                     }
                 }

@@ -9,7 +9,7 @@ local format, sort, concat, tointeger, floor, mathtype = string.format, table.so
 -- String functions are called as functions: a string's methods are the sandbox's bounded copies.
 local match, gmatch = string.match, string.gmatch
 local getinfo, getmetatable, utf8len = debug.getinfo, debug.getmetatable, utf8.len
-local instants, freeze, suggestion = ctx.instants, ctx.sandbox.freeze, ctx.suggestion
+local instants, freeze, suggestion, shown = ctx.instants, ctx.sandbox.freeze, ctx.suggestion, ctx.sandbox.shown
 
 local declare = {}
 ctx.declare = declare
@@ -41,13 +41,14 @@ local function fail(line, message, ...)
 end
 declare.fail = fail
 
--- The line of the rule file that called into the declaration language.
-local function caller_line(level)
+-- The line of the rule file that called into the declaration language; `fallback` (else the
+-- declaration's line) when that frame is gone (a tail call: `return programme { ... }`).
+local function caller_line(level, fallback)
   local info = getinfo(level + 1, "Sl")
   if info and info.currentline and info.currentline > 0 and info.source == "@" .. (declaring and declaring.file or "") then
     return info.currentline
   end
-  return declaring and (declaring.line or declaring.programme_line) or 1
+  return fallback or (declaring and (declaring.line or declaring.programme_line)) or 1
 end
 
 local function line_of(f)
@@ -154,11 +155,11 @@ function declare.dated(entries)
     plain_table(entry, line, format("dated entry %d", i), "{ from = \"2021-04-01\", value = 25 }")
     check_keys(entry, { from = true, to = true, value = true }, format("dated entry %d", i), line)
     local from = instants.parse(rawget(entry, "from"))
-    if not from then fail(line, "dated entry %d: 'from' must be a date \"YYYY-MM-DD\" or \"YYYY-MM-DDTHH:MM\", got %s", i, tostring(rawget(entry, "from"))) end
+    if not from then fail(line, "dated entry %d: 'from' must be a date \"YYYY-MM-DD\" or \"YYYY-MM-DDTHH:MM\", got %s", i, shown(rawget(entry, "from"))) end
     local to
     if rawget(entry, "to") ~= nil then
       to = instants.until_of(rawget(entry, "to"))
-      if not to then fail(line, "dated entry %d: 'to' must be a date \"YYYY-MM-DD\" or \"YYYY-MM-DDTHH:MM\", got %s", i, tostring(rawget(entry, "to"))) end
+      if not to then fail(line, "dated entry %d: 'to' must be a date \"YYYY-MM-DD\" or \"YYYY-MM-DDTHH:MM\", got %s", i, shown(rawget(entry, "to"))) end
       if to <= from then fail(line, "dated entry %d: 'to' must come after 'from'", i) end
     end
     if rawget(entry, "value") == nil then fail(line, "dated entry %d has no 'value'", i) end
@@ -209,7 +210,7 @@ local RESERVED_PARAMS = { as_of = true, today = true }
 
 function declare.programme(declaration)
   if not declaring then error("programme { ... } can only be used at the top of a rule file", 2) end
-  if declaring.result then fail(caller_line(2), "a rule file declares one programme; this is the second programme { ... }") end
+  if declaring.result then fail(caller_line(2, declaring.programme_line), "a rule file declares one programme; this is the second programme { ... }") end
   local line = caller_line(2)
   if line < 1 then line = declaring.programme_line end
   declaring.line = line
@@ -243,11 +244,11 @@ function declare.programme(declaration)
   local open = plain_table(rawget(declaration, "open"), line, "open", "open = { from = \"2021-04-01\", to = \"2024-03-31\" }")
   check_keys(open, { from = true, to = true }, "open", line)
   p.open_from = instants.parse(rawget(open, "from"))
-  if not p.open_from then fail(line, "open.from must be a date like \"2021-04-01\" or \"2021-04-01T10:00\", got %s", tostring(rawget(open, "from"))) end
+  if not p.open_from then fail(line, "open.from must be a date like \"2021-04-01\" or \"2021-04-01T10:00\", got %s", shown(rawget(open, "from"))) end
   p.open_from_text = rawget(open, "from")
   if rawget(open, "to") ~= nil then
     p.open_until = instants.until_of(rawget(open, "to"))
-    if not p.open_until then fail(line, "open.to must be a date like \"2024-03-31\" or \"2021-02-26T17:00\", got %s", tostring(rawget(open, "to"))) end
+    if not p.open_until then fail(line, "open.to must be a date like \"2024-03-31\" or \"2021-02-26T17:00\", got %s", shown(rawget(open, "to"))) end
     p.open_to_text = rawget(open, "to")
     if p.open_until <= p.open_from then fail(line, "open.to (%s) must come after open.from (%s)", p.open_to_text, p.open_from_text) end
   end
@@ -257,7 +258,7 @@ function declare.programme(declaration)
   plain_table(params, line, "params", "params = { max_staff = 50 }")
   p.params, p.dated, p.raw_params = {}, {}, {}
   for name, value in next, params do
-    if type(name) ~= "string" or not match(name, "^[%a_][%w_]*$") then fail(line, "parameter names must be plain words, got %s", tostring(name)) end
+    if type(name) ~= "string" or not match(name, "^[%a_][%w_]*$") then fail(line, "parameter names must be plain words, got %s", shown(name)) end
     if RESERVED_PARAMS[name] then fail(line, "'%s' is set by the engine; choose another parameter name", name) end
     if type(value) == "table" and DATED[value] then
       p.dated[name] = DATED[value]
@@ -326,10 +327,11 @@ function declare.programme(declaration)
     fail(aline, "award needs maximum = pounds(...) (a whole number of pence from 0 to pounds(1000000000000), the most it ever pays)")
   end
   local rounding = rawget(award, "rounding") or "none"
-  if not ROUNDING[rounding] then fail(aline, "award.rounding must be \"none\", \"down-to-pound\" or \"nearest-pound\", got %s", tostring(rounding)) end
+  if not ROUNDING[rounding] then fail(aline, "award.rounding must be \"none\", \"down-to-pound\" or \"nearest-pound\", got %s", shown(rounding)) end
   p.award = { amount = amount, discretionary = discretionary, maximum = maximum, rounding = rounding, line = aline }
   for _, c in ipairs(p.criteria) do if c.needs_award then p.needs_award = true end end
 
-  declaring.result = p
-  return p
+  -- The script gets a token, never the record: nothing it does later reaches what was checked.
+  declaring.result, declaring.token = p, freeze({})
+  return declaring.token
 end

@@ -110,6 +110,28 @@ function describe.list(at)
   return list
 end
 
+-- What is wrong with a value a test returned (raw type checks only), or nil.
+local function test_result(value)
+  local t = type(value)
+  if t == "boolean" or t == "nil" then return nil end
+  return format("returned a %s; a test must return true, false, or nil when it cannot tell", t)
+end
+
+-- What is wrong with an amount (and explanation) an award with `rounding` returned (raw type
+-- checks only), or nil.
+local function award_result(value, explanation, rounding)
+  local said = type(explanation)
+  if said ~= "string" and said ~= "nil" then return format("the award's explanation must be text, got a %s", said) end
+  if mathtype(value) == nil then return format("the award must be a number of pence, got %s", type(value)) end
+  if value ~= value or value == math.huge or value == -math.huge then return "the award must be a finite number of pence" end
+  if value < 0 then return "the award came out negative" end
+  if value > declare.MONEY_LIMIT then return "the award came out above the engine's limit of £1,000,000,000,000" end
+  if rounding == "none" and value ~= value // 1 then
+    return "the award is not a whole number of pence; declare rounding = \"down-to-pound\" or round it"
+  end
+  return nil
+end
+
 -- Lint support: runs every criterion test and the award of programme `id` against the business
 -- in the view at instant `at`, each whatever the others returned, and reports the errors they
 -- raised ({ id, line, file, message }) and the names of the parameters they read.
@@ -120,7 +142,7 @@ function describe.probe(id, at)
   local used = {}
   local tracking = setmetatable({}, {
     __index = function(_, key) used[key] = true; return values[key] end,
-    __newindex = function(_, key) error(format("cannot change parameter '%s': parameters are read-only", tostring(key)), 2) end,
+    __newindex = function(_, key) error(format("cannot change parameter '%s': parameters are read-only", sandbox.shown(key)), 2) end,
     __pairs = function()
       for name in next, p.params do used[name] = true end
       for name in next, p.dated do used[name] = true end
@@ -130,12 +152,17 @@ function describe.probe(id, at)
     __metatable = "read-only",
   })
   local business = ctx.business_proxy()
-  local errors = {}
-  local function try(what, line, f)
-    next_programme()
+  local errors, passed = {}, 0
+  local function try(what, line, f, check)
     view.note.n = 0
     local ok, err, kind, file, eline = guarded(f, business, tracking, p.award.maximum)
-    if ok or (kind == "error" and (rawequal(err, MISSING) or rawequal(err, NOT_APPLICABLE))) then return end
+    if ok then
+      local problem = view.note.n == 0 and check(err, kind)
+      if problem then errors[#errors + 1] = { id = what, line = line, file = p.file, message = problem, certain = true } end
+      if rawequal(err, true) then passed = passed + 1 end
+      return
+    end
+    if kind == "error" and (rawequal(err, MISSING) or rawequal(err, NOT_APPLICABLE)) then return end
     local d
     if kind == "budget" then d = declare.diagnostic(file or p.file, eline or line, "budget", "ran too long (an endless loop?)")
     elseif kind == "memory" then d = declare.diagnostic(p.file, line, "memory", "used too much memory")
@@ -150,11 +177,19 @@ function describe.probe(id, at)
     else
       d = declare.diagnostic(file or p.file, eline or line, "error", format("raised a %s instead of an error message", type(err)))
     end
-    errors[#errors + 1] = { id = what, line = d.line or line, file = d.file or p.file, message = d.message }
+    errors[#errors + 1] = { id = what, line = d.line or line, file = d.file or p.file, message = d.message,
+      certain = what ~= "award" or passed == #p.criteria or kind ~= "error" or type(err) ~= "string" }
   end
-  for _, c in ipairs(p.criteria) do try(c.id, c.line, c.test) end
-  if p.award.amount then try("award", p.award.line, p.award.amount) end
-  ctx.seal.check(p, at) -- a probe may not leave anything changed either
+  next_programme() -- one programme budget for the whole probe, as when deciding
+  for _, c in ipairs(p.criteria) do try(c.id, c.line, c.test, test_result) end
+  if p.award.amount then try("award", p.award.line, p.award.amount,
+    function(value, explanation) return award_result(value, explanation, p.award.rounding) end) end
+  -- A probe may not leave anything changed either; a variable it changed is a finding.
+  local changed = ctx.seal.check(p, at)
+  if changed and changed[p.id] then
+    errors[#errors + 1] = { id = "programme", line = p.line, file = p.file, certain = true,
+      message = format("the rule changed '%s', a value kept from one business to the next; rules must not remember anything between businesses", changed[p.id]) }
+  end
   local names = {}
   for name in next, used do if name ~= "as_of" and name ~= "today" then names[#names + 1] = name end end
   sort(names)

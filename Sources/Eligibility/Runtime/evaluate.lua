@@ -88,7 +88,7 @@ function evaluate.define(chunk, file, stem, programme_line)
     if kind == "memory" then return declare.diagnostic(file, programme_line, "memory", "the file used too much memory while loading") end
     return diagnose({ file = file }, result, kind, efile, eline, programme_line, "the file")
   end
-  if not state.result or not rawequal(result, state.result) then
+  if not state.result or not rawequal(result, state.token) then
     return declare.diagnostic(file, programme_line, "declaration", "the file must end with: return programme { ... }")
   end
   if collectgarbage("count") - before > 16384 then

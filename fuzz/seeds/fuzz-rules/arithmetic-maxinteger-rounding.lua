@@ -1,0 +1,8 @@
+return programme {
+  id = "fuzz", title = "Fuzz", summary = "S", guidance = "G",
+  open = { from = "2020-01-01" },
+  criteria = {
+    { id = "c", text = "C", test = function(b, p) return true end },
+  },
+  award = { amount = function(b, p) return math.maxinteger end, maximum = pounds(9000), rounding = "down-to-pound" },
+}

@@ -1,0 +1,8 @@
+return programme {
+  id = "fuzz", title = "Fuzz", summary = "S", guidance = "G",
+  open = { from = "2020-01-01" },
+  criteria = {
+    { id = "c", text = "C", test = function(b, p) return #string.rep('', 2^62) > 0 end },
+  },
+  award = { amount = function(b, p) return 100 end, maximum = pounds(9000) },
+}

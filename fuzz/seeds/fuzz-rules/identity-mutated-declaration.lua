@@ -1,0 +1,8 @@
+local d = programme {
+  id = "fuzz", title = "Fuzz", summary = "S", guidance = "G",
+  open = { from = "2020-01-01" },
+  criteria = { { id = "c", text = "C", test = function(b, p) return true end } },
+  award = { amount = function(b, p) return 100 end, maximum = pounds(9000) },
+}
+d.open_from = setmetatable({}, { __lt = function() while true do end end })
+return d

@@ -1,0 +1,8 @@
+return programme {
+  id = "fuzz", title = "Fuzz", summary = "S", guidance = "G",
+  open = { from = "2020-01-01" },
+  criteria = {
+    { id = "c", text = "C", test = function(b, p) error(setmetatable({}, { __eq = function() while true do end end, __tostring = function() while true do end end })) end },
+  },
+  award = { amount = function(b, p) return 100 end, maximum = pounds(9000) },
+}
