@@ -7,11 +7,12 @@ NICE ?=
 BIN := .build/release/eligible
 
 # A fresh machine has none of the C libraries the project links: install each Debian package
-# (with pkg-config) whose library is missing: Lua 5.4, libyaml (YAML events), YAJL (JSON rows).
-DEBIAN_LIBRARIES := lua5.4:liblua5.4-dev yaml-0.1:libyaml-dev yajl:libyajl-dev
+# that is not installed (with pkg-config): Lua 5.4, libyaml (YAML events), YAJL (JSON), libcsv
+# (CSV registers; it has no pkg-config file, so packages are checked with dpkg-query).
+DEBIAN_LIBRARIES := liblua5.4-dev libyaml-dev libyajl-dev libcsv-dev
 deps:
-	@missing=""; for pair in $(DEBIAN_LIBRARIES); do \
-		pkg-config --exists $${pair%%:*} 2>/dev/null || missing="$$missing $${pair#*:}"; \
+	@missing=""; for package in $(DEBIAN_LIBRARIES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ] || ! command -v pkg-config >/dev/null; then \
 		echo "Installing$$missing (and pkg-config)..."; \

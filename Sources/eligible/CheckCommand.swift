@@ -46,9 +46,9 @@ struct CheckCommand: ParsableCommand {
             let advice = Advice(decisions: decisions, programmes: session.programmes, asOf: session.asOf, vocabulary: session.evaluator.vocabulary)
             let name = Output.businessName(business, file: file)
             switch format {
-            case .json: Output.write(try Output.json(CheckJSON(business: name, file: file, advice: advice)) + "\n")
-            case .text: Output.write(CheckText.text(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
-            case .markdown: Output.write(CheckText.markdown(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
+            case .json: try Output.write(try Output.json(CheckJSON(business: name, file: file, advice: advice)) + "\n")
+            case .text: try Output.write(CheckText.text(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
+            case .markdown: try Output.write(CheckText.markdown(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
             }
             for entry in advice.programmes where entry.outcome == .ruleError {
                 Terminal.error("\(entry.programme) could not be decided: \(entry.error ?? "its rule script failed"); run `eligible lint`")
@@ -102,7 +102,7 @@ enum CheckText {
             switch entry.outcome {
             case .eligible:
                 out += ": " + Output.bold(entry.award?.formatted ?? "no amount") + (entry.awardCapped == true ? " (capped at the maximum)" : "") + "\n"
-                if let how = entry.awardExplanation { out += "      \(how)\n" }
+                if let how = entry.awardExplanation { out += "      \(Terminal.printable(how))\n" }
             case .needsInformation:
                 out += "\n"
                 for question in entry.missing {
@@ -146,7 +146,7 @@ enum CheckText {
             switch entry.outcome {
             case .eligible:
                 out += "- **\(entry.title)** (`\(entry.programme)`): **\(entry.award?.formatted ?? "no amount")**"
-                    + (entry.awardExplanation.map { ". \($0)" } ?? "") + "\n"
+                    + (entry.awardExplanation.map { ". \(Terminal.printable($0))" } ?? "") + "\n"
             case .needsInformation:
                 out += "- **\(entry.title)** (`\(entry.programme)`): ask for "
                     + entry.missing.map { "`\($0.fact)`" + ($0.meaning.map { " (\($0))" } ?? "") }.joined(separator: ", ") + "\n"

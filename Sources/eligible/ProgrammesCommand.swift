@@ -58,7 +58,7 @@ struct ProgrammesCommand: ParsableCommand {
             rows.sort { $0.id < $1.id }
             switch format {
             case .json:
-                Output.write(try Output.json(rows) + "\n")
+                try Output.write(try Output.json(rows) + "\n")
             case .text:
                 let header = ["PROGRAMME", "STATUS", "WINDOW", "MAXIMUM", "FILE"]
                 let table = rows.map { row in
@@ -77,13 +77,13 @@ struct ProgrammesCommand: ParsableCommand {
                     if let title = row.title { out += "  " + Output.dim(title) + "\n" }
                     if let error = row.error { out += "  " + error + "\n" }
                 }
-                Output.write(out)
+                try Output.write(out)
             case .markdown:
                 var out = "# Programmes as at \(session.asOf)\n\n| Programme | Title | Status | Window | Maximum | File |\n|---|---|---|---|---|---|\n"
                 for row in rows {
                     out += "| `\(row.id)` | \(row.title ?? "") | \(status(row)) | \(Output.window(from: row.openFrom, to: row.openTo)) | \(row.maximum?.formatted ?? "") | `\(row.file)` |\n"
                 }
-                Output.write(out)
+                try Output.write(out)
             }
         }
     }

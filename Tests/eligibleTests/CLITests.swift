@@ -265,9 +265,8 @@ enum Shipped {
         #expect(r.stderr.contains("rules: 1 error"))
     }
 
-    /// `schema` and the other commands take `--rules`; `lint` takes the directory as an argument only.
-    @Test(.disabled("waiting for eligible lint to take --rules DIR like the other commands"))
-    func lintTakesRulesLikeTheOtherCommands() throws {
+    /// `lint` takes `--rules DIR` like the other commands (as well as the directory as an argument).
+    @Test func lintTakesRulesLikeTheOtherCommands() throws {
         let project = try CLI.copyOfRules()
         defer { try? FileManager.default.removeItem(at: project) }
         let r = try CLI.run(["lint", "--rules", "rules"], in: project)

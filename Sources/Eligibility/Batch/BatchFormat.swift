@@ -1,4 +1,4 @@
-import CSV
+import CLibCSV
 import Foundation
 
 /// The two formats `eligible batch` reads and writes.
@@ -143,18 +143,24 @@ struct BatchRowWriter {
         return csvRecord(fields)
     }
 
-    /// One CSV record written by CSV.swift (quoting only where needed), LF-terminated.
+    /// One CSV record, LF-terminated. A cell is put in quotes (by libcsv's `csv_write`, which
+    /// doubles the quotes inside) only when it needs them, so plain values stay plain.
     private func csvRecord(_ fields: [String]) -> [UInt8] {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        defer { stream.close() }
-        guard let writer = try? CSVWriter(stream: stream) else { return [] }
-        // CSV.swift quotes a field only when it needs it, so plain values stay plain.
-        try? writer.write(row: fields)
-        writer.stream.close()
-        var bytes = [UInt8]((stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data) ?? Data())
-        bytes.append(0x0A)
-        return bytes
+        var out = [UInt8]()
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            let bytes = Array(field.utf8)
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                || bytes.first.map(blank) == true || bytes.last.map(blank) == true
+            guard needsQuotes else { out.append(contentsOf: bytes); continue }
+            let size = csv_write(nil, 0, bytes, bytes.count)
+            var quoted = [UInt8](repeating: 0, count: size)
+            _ = csv_write(&quoted, size, bytes, bytes.count)
+            out.append(contentsOf: quoted)
+        }
+        out.append(0x0A)
+        return out
     }
 }
 
