@@ -115,14 +115,6 @@ public struct LuaCaller {
     /// Makes sure `count` more values fit on the stack.
     public func reserve(_ count: Int) -> Bool { lua_checkstack(L, Int32(clamping: count)) != 0 }
 
-    /// Pushes field `key` of the table at `table` (raw) and returns its index.
-    @inlinable
-    @discardableResult
-    public func pushField(_ key: LuaKey, of table: Int32) -> Int32 {
-        lua_rawgeti(L, reader.keys, lua_Integer(key.slot))
-        lua_rawget(L, table)
-        return lua_gettop(L)
-    }
 
 
     /// The name of the type of the value at `index`, as Lua's `type()` says it.

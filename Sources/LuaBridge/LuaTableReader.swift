@@ -39,6 +39,14 @@ public struct LuaTableReader {
 
     // MARK: - Fields by key
 
+    /// Pushes field `key` of the table at `table`, whatever its type, and returns its index.
+    @inlinable
+    @discardableResult
+    public func push(field key: LuaKey, of table: Int32) -> Int32 {
+        _ = fetch(key, of: table)
+        return lua_gettop(L)
+    }
+
     /// A string field (UTF-8 checked; nil for other bytes).
     @inlinable
     public func string(_ key: LuaKey, of table: Int32) -> String? {

@@ -482,7 +482,7 @@ final class Decider {
                 defer { r.pop(to: itemMark) }
                 guard let entry = r.element(i + 1, of: list), let path = r.string(Decider.path, of: entry) else { continue }
                 let on = r.string(Decider.on, of: entry)
-                let value = decider.plainValue(at: c.pushField(Decider.value, of: entry), caller: c)
+                let value = decider.plainValue(at: r.push(field: Decider.value, of: entry), caller: c)
                 reads.append(FactRead(path: path, value: value, on: on))
             }
             return reads

@@ -181,7 +181,7 @@ public final class Evaluator {
         try state.call(describeFunction, results: 1, arguments: { state in
             if let asOf { state.push(asOf.luaString) } else { state.pushNil() }
             return 1
-        }, read: { state, index in try state.decode([ProgrammeInfo].self, at: index) })
+        }, read: { state, index in try ProgrammeInfo.list(at: index, state: state) })
     }
 }
 
