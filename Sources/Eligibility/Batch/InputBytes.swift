@@ -14,6 +14,9 @@ final class InputBytes: @unchecked Sendable {
         case end
         /// `shouldStop` said to stop before more bytes came.
         case stopped
+        /// A pipe or terminal had no bytes for `pollMilliseconds` (rows already read can be
+        /// decided now, not when more input comes).
+        case idle
     }
 
     /// Bytes appended per read at most.
@@ -87,7 +90,8 @@ final class InputBytes: @unchecked Sendable {
                 var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 let ready = poll(&waiting, 1, InputBytes.pollMilliseconds)
                 if shouldStop() { return .stopped }
-                if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+                if ready == 0 { return .idle }
+                if ready < 0 && errno == EINTR { continue }
             }
             let n = block.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if n < 0 {

@@ -44,7 +44,11 @@ final class RowSource: @unchecked Sendable {
         }
         let reader = CSVReader(fileName: input.name) { buffer throws(BatchError) in try bytes.read(appendingTo: &buffer) }
         csv = reader
-        switch try reader.next() {
+        var first = try reader.next()
+        while case .idle? = first { first = try reader.next() } // a pipe not yet written to
+        switch first {
+        case .idle?, nil:
+            csvLayout = nil
         case .record(let line, let header)?:
             do {
                 csvLayout = try CSVLayout(header: header, line: line, fileName: input.name, vocabulary: vocabulary)
@@ -53,12 +57,12 @@ final class RowSource: @unchecked Sendable {
             }
         case .malformed(_, let error)?:
             throw BatchError(message: "\(error.description) (in the header row)")
-        case nil:
-            csvLayout = nil
         }
     }
 
-    /// The next chunk of up to `count` rows, or nil at the end of the input.
+    /// The next chunk of up to `count` rows, or nil at the end of the input. When a pipe has
+    /// no more bytes for now, the rows read so far are the chunk (so rows piped in one at a
+    /// time are decided as they come).
     func next(_ count: Int) throws(BatchError) -> [InputRow]? {
         var rows = [InputRow]()
         rows.reserveCapacity(count)
@@ -67,11 +71,16 @@ final class RowSource: @unchecked Sendable {
                 switch item {
                 case .record(let line, let cells): rows.append(.csv(line: line, cells: cells))
                 case .malformed(let line, let error): rows.append(.malformed(line: line, error: error))
+                case .idle: if !rows.isEmpty { return rows }
                 }
             }
             return rows.isEmpty ? nil : rows
         }
         while rows.count < count, let next = try nextLine() {
+            if case .idle = next {
+                if !rows.isEmpty { return rows }
+                continue
+            }
             line += 1
             guard case .line(let start, let end) = next else {
                 if case .oversized(let size) = next {
@@ -96,6 +105,8 @@ final class RowSource: @unchecked Sendable {
     private enum Line {
         case line(Int, Int)
         case oversized(bytes: Int)
+        /// No whole line yet: the input (a pipe) is waiting for more bytes.
+        case idle
     }
 
     /// The next line, reading more input when needed; nil at the end (or when asked to stop:
@@ -128,6 +139,10 @@ final class RowSource: @unchecked Sendable {
             case .bytes: break
             case .end: atEnd = true
             case .stopped: return nil
+            case .idle:
+                // The part of a line already read stays in `buffer`; an oversized line being
+                // skipped is read on to its end.
+                if skipped == 0 { return .idle }
             }
         }
     }

@@ -26,6 +26,8 @@ final class CSVReader {
         /// A record that could not be read: the line it starts on, and the problem with its
         /// own line (and the column, in the message).
         case malformed(line: Int, error: InputError)
+        /// No record yet: the input (a pipe) is waiting for more bytes.
+        case idle
     }
 
     /// The longest record accepted, in bytes: a business file's limit.
@@ -98,6 +100,7 @@ final class CSVReader {
                 case .bytes: skipByteOrderMark()
                 case .end: atEnd = true
                 case .stopped: return nil
+                case .idle: return .idle
                 }
                 continue
             }
