@@ -81,6 +81,13 @@ struct BatchCommand: ParsableCommand {
                     stopSignal = received
                 }
             }
+            // A parent that spawned us from a thread blocking signals (libdispatch's do) passes
+            // that mask on: unblock both here, before the run's threads inherit it.
+            var stopSignals = sigset_t()
+            sigemptyset(&stopSignals)
+            sigaddset(&stopSignals, SIGINT)
+            sigaddset(&stopSignals, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
             let bar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
             let result: BatchSummary
             do {

@@ -168,6 +168,9 @@ public final class BatchRunner {
                                        elapsedSeconds: Double(lastProgress - start) / 1e9))
             }
         }
+        // A stop seen first by the reader ends the input early, so the loop can end without
+        // seeing it: the run was still stopped (the output is the first rows only).
+        if shouldStop() { interrupted = true }
         if !interrupted, let failure = pipeline.failure { throw failure }
         let elapsed = Double(Evaluator.now() - start) / 1e9
         progress?(BatchProgress(rowsDone: stats.rows, bytesRead: source.bytes.bytesRead, totalBytes: source.bytes.totalBytes,
