@@ -71,7 +71,9 @@ struct CSVLayout {
             }
             guard let current = record else { throw fail("'\(walked)' has no parts, so '\(FactReader.shown(String(part)))' cannot be in it") }
             guard let fact = current.fact(named: String(part)) else {
-                var message = "no fact '\(FactReader.shown(String(part)))' in \(current.path.isEmpty ? "the business" : current.path)"
+                // A spreadsheet heading (`No. of employees`) is named whole, not cut at its dots.
+                let missing = name.contains(" ") ? name : String(part)
+                var message = "no fact '\(FactReader.shown(missing))' in \(current.path.isEmpty ? "the business" : current.path)"
                 let candidates = CSVHeaderMatch.candidates(for: name, in: vocabulary)
                 if candidates.isEmpty {
                     message += "; a column is named by its fact's path, such as employees, address.localAuthority or fleet[0].fuel (eligible schema lists them)"
