@@ -317,7 +317,7 @@ func outcomes(_ decisions: [Decision]) -> [String: Decision.Outcome] {
     @Test
     func budgetsStopEndlessRulesOnThreadsThatBlockSignals() throws {
         nonisolated(unsafe) let engine = try evaluator(["loop": programme("loop", test: "while true do end")])
-        nonisolated(unsafe) let business = try small()
+        let business = small()
         nonisolated(unsafe) var decision: Decision?
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
