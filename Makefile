@@ -79,7 +79,8 @@ bench: deps
 	.build/release/eligible-bench $(N) --rules rules --bin .build/release/eligible
 
 # PySpark in a local virtualenv, local mode, on a generated register; checks that the rows and
-# decisions equal a plain `eligible batch` run.
+# decisions equal a plain `eligible batch` run, then that a process crashing part way through a
+# partition (scripts/crash-mid-partition.sh) fails the job instead of losing rows.
 SPARK_N ?= 20000
 spark-demo: deps
 	$(SWIFT) build -c release --product eligible
@@ -91,3 +92,9 @@ spark-demo: deps
 	.venv/bin/python scripts/spark_screen.py --input .build/spark-demo/register.jsonl \
 		--output .build/spark-demo/out --eligible .build/release/eligible --rules rules \
 		--as-of 2022-06-01 --partitions 4 --check
+	@echo "spark-demo: now with a process that crashes mid-partition; the job must fail:"
+	if .venv/bin/python scripts/spark_screen.py --input .build/spark-demo/register.jsonl \
+		--output .build/spark-demo/out-crash --eligible "scripts/crash-mid-partition.sh .build/release/eligible" \
+		--rules rules --as-of 2022-06-01 --partitions 4; then \
+		echo "spark-demo: FAILED: the crash went unnoticed"; exit 1; \
+	else echo "spark-demo: the crash failed the job, as it must"; fi
