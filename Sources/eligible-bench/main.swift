@@ -3,8 +3,14 @@
 //   eligible-bench [N] [--rules DIR] [--bin PATH] [--as-of DAY] [--seed S] [--work DIR]
 //       generates N businesses (default 1,000,000), measures the engine against the native
 //       Swift baseline and prints a Markdown table.
-//   eligible-bench generate N FILE [--seed S]     writes a synthetic register as JSON Lines
+//   eligible-bench generate N FILE [--seed S]     writes a synthetic register: JSON Lines, or
+//                                                 CSV when FILE ends in .csv
+//   eligible-bench agree N [--as-of DAY] [--rules DIR] [--seed S] [--chaos P]
+//                                                 the engine and the native baseline on N
+//                                                 generated businesses, decision by decision
 //   eligible-bench native-batch IN OUT [--as-of]  the native end-to-end baseline (one thread)
+//   eligible-bench native-decide N [--as-of DAY]  the native baseline's decide-only rate
+//   eligible-bench generate-timing N              generation rates per CPU second (one thread)
 import Eligibility
 import Foundation
 import LuaBridge
@@ -34,66 +40,21 @@ let binary = option("--bin", default: ".build/release/eligible")
 let workDir = option("--work", default: NSTemporaryDirectory())
 let asOf = try AsOf(parsing: asOfText)
 
-/// Writes N businesses as JSON Lines.
+/// Writes N businesses as JSON Lines (or CSV, for a .csv name).
 func generate(_ n: Int, to path: String) {
-    guard let file = FileHandle(forWritingAtPath: path) ?? {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        return FileHandle(forWritingAtPath: path)
-    }() else { fail("cannot write \(path)") }
-    file.truncateFile(atOffset: 0)
-    var population = Population(seed: seed)
-    var buffer = [UInt8]()
-    buffer.reserveCapacity(1 << 21)
-    for i in 0..<n {
-        BusinessJSONLine.append(population.next(index: i + 1), to: &buffer)
-        if buffer.count > 1 << 20 { file.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
-    }
-    file.write(Data(buffer))
-    file.closeFile()
+    let seconds = generateRegister(count: n, path: path, seed: seed)
+    FileHandle.standardError.write(Data("eligible-bench: wrote \(n) businesses to \(path) in \(String(format: "%.2f", seconds)) s (\(Int(Double(n) / max(seconds, 1e-9))) rows/s)\n".utf8))
 }
 
-let nativeDecoder = JSONDecoder()
-
-/// The native end-to-end baseline: read JSON Lines, decode (same decoder as the engine), decide
-/// natively, write one JSON line of decisions per row. One thread.
-func nativeBatch(input: String, output: String) {
-    guard let fd = fopen(input, "r") else { fail("cannot read \(input)") }
-    guard let out = fopen(output, "w") else { fail("cannot write \(output)") }
-    var linePointer: UnsafeMutablePointer<CChar>?
-    var capacity = 0
-    var lineNumber = 0
-    var buffer = [UInt8]()
-    let at = asOf.luaString
-    while true {
-        let n = getline(&linePointer, &capacity, fd)
-        guard n > 0, let linePointer else { break }
-        lineNumber += 1
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(linePointer).assumingMemoryBound(to: UInt8.self), count: n)
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: "{\"line\":\(lineNumber)".utf8)
-        do {
-            let b = try nativeDecoder.decode(Business.self, from: Data(buffer: bytes))
-            buffer.append(contentsOf: ",\"decisions\":[".utf8)
-            for (i, r) in NativeRules.evaluate(b, at: at).enumerated() {
-                if i > 0 { buffer.append(0x2C) }
-                buffer.append(contentsOf: "{\"programme\":\"\(r.programme)\",\"outcome\":\"\(r.outcome.rawValue)\"".utf8)
-                if let award = r.award { buffer.append(contentsOf: ",\"award\":\(award)".utf8) }
-                buffer.append(0x7D)
-            }
-            buffer.append(contentsOf: "]}\n".utf8)
-        } catch {
-            buffer.append(contentsOf: ",\"rejected\":true}\n".utf8)
-        }
-        _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, out) }
-    }
-    fclose(out)
-    fclose(fd)
+/// The engine's facts for a generated business (through its JSON line, as a register gives it).
+func engineFacts(_ line: [UInt8], vocabulary: Vocabulary, index: Int) throws -> BusinessFacts {
+    try line.withUnsafeBufferPointer { try BusinessFile.decodeJSONLine($0, fileName: "register.jsonl", line: index, vocabulary: vocabulary) }
 }
 
 /// Runs a program, returning wall seconds, peak RSS (bytes) and its exit status. The peak RSS
 /// comes from GNU time when installed: a child's own rusage would count this (large) process's
 /// memory from before the exec.
-func spawn(_ argv: [String]) -> (seconds: Double, peakRSS: Int, status: Int32) {
+func spawn(_ argv: [String]) -> ProcessRun {
     let timeFile = (workDir as NSString).appendingPathComponent("eligible-bench-time.txt")
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
         var result = spawnDirect(["/usr/bin/time", "-f", "%M", "-o", timeFile] + argv)
@@ -107,19 +68,31 @@ func spawn(_ argv: [String]) -> (seconds: Double, peakRSS: Int, status: Int32) {
     return spawnDirect(argv)
 }
 
-func spawnDirect(_ argv: [String]) -> (seconds: Double, peakRSS: Int, status: Int32) {
+func spawnDirect(_ argv: [String], discardingOutput: Bool = false) -> ProcessRun {
     var pid: pid_t = 0
     let cArgs = argv.map { strdup($0) } + [nil]
     defer { for p in cArgs { free(p) } }
     var fileActions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&fileActions)
     defer { posix_spawn_file_actions_destroy(&fileActions) }
+    if discardingOutput { posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0) }
     let start = now()
     guard posix_spawn(&pid, argv[0], &fileActions, nil, cArgs, environ) == 0 else { fail("cannot run \(argv[0])") }
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    return (Double(now() - start) / 1e9, usage.ru_maxrss * 1024, status)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return ProcessRun(seconds: Double(now() - start) / 1e9, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+               peakRSS: usage.ru_maxrss * 1024, status: status)
+}
+
+/// A finished child process: wall and CPU seconds (its own and its children's), peak RSS in
+/// bytes, and its wait status.
+struct ProcessRun {
+    var seconds: Double
+    var cpuSeconds: Double
+    var peakRSS: Int
+    var status: Int32
 }
 
 if arguments.first == "generate" {
@@ -127,12 +100,37 @@ if arguments.first == "generate" {
     generate(n, to: arguments[2])
     exit(0)
 }
+if arguments.first == "generate-timing" {
+    // Single-thread generation rates, to see what the facts and each format cost.
+    let n = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
+    let r = generationTiming(count: n, seed: seed)
+    print(String(format: "facts only %.0f, JSON %.0f, CSV %.0f businesses per CPU second (one thread, no file)", r.facts, r.json, r.csv))
+    exit(0)
+}
+if arguments.first == "native-decide" {
+    // The native baseline's decide-only rate on pre-decoded businesses: eligible-bench native-decide N
+    let n = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
+    var people = Population(seed: seed)
+    let businesses = nativeBusinesses(jsonLines: (1...max(n, 1)).map { people.jsonLine(index: $0) })
+    _ = nativeDecideOnly(businesses, asOf: asOf)   // warm up
+    let cpu0 = threadCPU()
+    let r = nativeDecideOnly(businesses, asOf: asOf, repeats: 3)
+    let cpu = Double(threadCPU() - cpu0) / 1e9
+    print(String(format: "native decide-only: %d businesses x 27 programmes in %.3f s wall (%.3f s CPU): %.0f businesses/s wall, %.0f per CPU second",
+                 r.businesses, r.seconds, cpu, Double(r.businesses) / r.seconds, Double(r.businesses) / cpu))
+    exit(0)
+}
+if arguments.first == "agree" {
+    guard arguments.count >= 2, let n = Int(arguments[1]) else { fail("usage: eligible-bench agree N [--as-of DAY] [--rules DIR] [--seed S]") }
+    let chaos = Double(option("--chaos", default: "0")) ?? 0
+    exit(try runAgree(count: n, asOf: asOf, rulesDirectory: rulesDir, seed: seed, chaos: chaos) ? 0 : 1)
+}
 if arguments.first == "decide" {
     // Decide-only on a prepared population (for profiling): eligible-bench decide N
     let count = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
     let book = try RuleBook(directory: URL(fileURLWithPath: rulesDir))
     var people = Population(seed: seed)
-    let facts = try (0..<count).map { try BusinessFacts(people.next(index: $0 + 1), vocabulary: book.vocabulary) }
+    let facts = try (0..<count).map { try engineFacts(people.jsonLine(index: $0 + 1), vocabulary: book.vocabulary, index: $0 + 1) }
     let engine = try Evaluator(rules: book)
     engine.timesStages = true
     let t0 = now()
@@ -145,108 +143,88 @@ if arguments.first == "decide" {
 }
 if arguments.first == "native-batch" {
     guard arguments.count >= 3 else { fail("usage: eligible-bench native-batch IN OUT") }
-    nativeBatch(input: arguments[1], output: arguments[2])
+    nativeBatch(input: arguments[1], output: arguments[2], asOf: asOf)
     exit(0)
 }
 
+// The table: one run, every measure, the native baseline beside the engine.
 let n = arguments.first.flatMap { Int($0) } ?? Int(ProcessInfo.processInfo.environment["N"] ?? "") ?? 1_000_000
+let sampleSize = min(n, 100_000)
 let rules = try RuleBook(directory: URL(fileURLWithPath: rulesDir))
-let at = asOf.luaString
 func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
-log("eligible-bench: \(n) businesses, seed \(seed), as of \(asOfText), rules \(rulesDir) (\(rules.files.count) programmes)")
+log("eligible-bench: \(n) businesses end to end, \(sampleSize) in process, seed \(seed), as of \(asOfText), rules \(rulesDir) (\(rules.files.count) programmes)")
 
-// 1. Eval-only, one state, on businesses generated in chunks (generation and conversion not timed).
-let evaluator = try Evaluator(rules: rules)
-evaluator.timesStages = true
-var population = Population(seed: seed)
-var luaNanos: UInt64 = 0, nativeNanos: UInt64 = 0
-var agree = 0, compared = 0
-var disagreements: [String] = []
-var done = 0
-let chunk = 10_000
-var sink = 0
-while done < n {
-    let count = min(chunk, n - done)
-    let businesses = (0..<count).map { population.next(index: done + $0 + 1) }
-    let facts = try businesses.map { try BusinessFacts($0, vocabulary: rules.vocabulary) }
-    let t0 = now()
-    var luaResults: [[Decision]] = []
-    luaResults.reserveCapacity(count)
-    for f in facts { luaResults.append(try evaluator.evaluate(f, asOf: asOf)) }
-    let t1 = now()
-    var nativeResults: [[NativeRules.Result]] = []
-    nativeResults.reserveCapacity(count)
-    for b in businesses { nativeResults.append(NativeRules.evaluate(b, at: at)) }
-    let t2 = now()
-    luaNanos += t1 - t0
-    nativeNanos += t2 - t1
-    if compared < 200_000 {
-        for (i, (lua, native)) in zip(luaResults, nativeResults).enumerated() {
-            let byID = Dictionary(uniqueKeysWithValues: lua.map { ($0.programme, $0) })
-            for r in native {
-                compared += 1
-                if let d = byID[r.programme], d.outcome == r.outcome, d.award?.pence == r.award { agree += 1 }
-                else if disagreements.count < 5 {
-                    disagreements.append("business \(done + i + 1) \(r.programme): engine \(byID[r.programme].map { "\($0.outcome.rawValue) \($0.award?.pence ?? -1)" } ?? "-") native \(r.outcome.rawValue) \(r.award ?? -1)")
-                }
-            }
-        }
+// 1. In process, on a register held in memory.
+log("  generating \(sampleSize) businesses in memory")
+let register = try Register(count: sampleSize, seed: seed, vocabulary: rules.vocabulary)
+let engine = try Evaluator(rules: rules)
+log("  decide-only")
+let decide = try decideRates(register, engine: engine, asOf: asOf, explain: false)
+log("  explained")
+let explained = try decideRates(register, engine: engine, asOf: asOf, explain: true)
+log("  stages")
+let stages = try StageCosts(register, engine: engine, rules: rules, asOf: asOf, scratch: workDir)
+log("  checksums")
+let sums = try decisionChecksums(register, engine: engine, asOf: asOf)
+
+// 2. The real binary, file to file.
+func registerPath(_ ext: String) -> String { (workDir as NSString).appendingPathComponent("eligible-bench-\(n).\(ext)") }
+let output = (workDir as NSString).appendingPathComponent("eligible-bench-out")
+var batch: [String: ProcessRun] = [:]
+for ext in ["jsonl", "csv"] {
+    let input = registerPath(ext)
+    log("  generating \(input)")
+    generate(n, to: input)
+    for jobs in [1, 2] {
+        log("  eligible batch \(ext) --jobs \(jobs)")
+        let run = spawn([binary, "batch", input, "--out", output + "." + ext, "--jobs", String(jobs), "--as-of", asOfText, "--rules", rulesDir])
+        if run.status != 0 { log("  (wait status \(run.status))") }
+        batch["\(ext) \(jobs)"] = run
     }
-    sink &+= luaResults.count + nativeResults.count
-    done += count
-    if done % 100_000 == 0 { log("  eval-only: \(done) / \(n)") }
+    if ext == "jsonl" {
+        log("  native baseline, file to file")
+        batch["native"] = spawn([CommandLine.arguments[0], "native-batch", input, output + ".native", "--as-of", asOfText])
+    }
+    try? FileManager.default.removeItem(atPath: input)
 }
-let luaRate = Double(n) / (Double(luaNanos) / 1e9)
-let nativeRate = Double(n) / (Double(nativeNanos) / 1e9)
-let stages = evaluator.stageNanoseconds
-let bridgeShare = Double(stages.push) / Double(luaNanos)
+for ext in ["jsonl", "csv", "native"] { try? FileManager.default.removeItem(atPath: output + "." + ext) }
 
-// 4. End to end: the real binary, JSON Lines in and out, 1 and 2 jobs; native baseline.
-let input = (workDir as NSString).appendingPathComponent("eligible-bench-\(n).jsonl")
-let output = (workDir as NSString).appendingPathComponent("eligible-bench-out.jsonl")
-log("  generating \(input)")
-generate(n, to: input)
-let inputBytes = (try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
-var e2e: [Int: (seconds: Double, peakRSS: Int, status: Int32)] = [:]
-for jobs in [1, 2] {
-    log("  end-to-end: \(binary) batch --jobs \(jobs)")
-    e2e[jobs] = spawn([binary, "batch", input, "--out", output, "--jobs", String(jobs), "--as-of", asOfText, "--rules", rulesDir])
-    if e2e[jobs]!.status != 0 && e2e[jobs]!.status != 256 { log("  (exit status \(e2e[jobs]!.status))") }
-}
-let outputBytes = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-log("  end-to-end: native baseline")
-let nativeE2E = spawn([CommandLine.arguments[0], "native-batch", input, output, "--as-of", asOfText])
-try? FileManager.default.removeItem(atPath: input)
-try? FileManager.default.removeItem(atPath: output)
+log("  eligible check, start to exit")
+var checkRuns = (0..<21).map { _ in spawnDirect([binary, "check", "examples/mersey-vans.yaml", "--as-of", "2021-06-01", "--rules", rulesDir], discardingOutput: true) }
+checkRuns.sort { $0.seconds < $1.seconds }
+let check = checkRuns[checkRuns.count / 2]
 
-// The table.
 func rate(_ r: Double) -> String {
     r >= 1_000_000 ? String(format: "%.2fM", r / 1e6) : r >= 1000 ? String(format: "%.1fk", r / 1e3) : String(format: "%.0f", r)
 }
 func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2fx", a / b) }
 func mb(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
-let one = e2e[1]!, two = e2e[2]!
-let e2eOne = Double(n) / one.seconds, e2eTwo = Double(n) / two.seconds, e2eNative = Double(n) / nativeE2E.seconds
+func perSecond(_ run: ProcessRun) -> String {
+    "\(rate(Double(n) / run.seconds))/s wall, \(rate(Double(n) / run.cpuSeconds))/s CPU"
+}
 var cpuName = "unknown CPU"
 if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
    let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
     cpuName = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? cpuName
 }
+let jsonl1 = batch["jsonl 1"]!, jsonl2 = batch["jsonl 2"]!, csv1 = batch["csv 1"]!, csv2 = batch["csv 2"]!, native = batch["native"]!
+let micros = { (x: Double) in String(format: "%.2f", x) }
 print("""
-    eligible-bench: N = \(n) businesses (seed \(seed)), as of \(asOfText), \(rules.files.count) programmes in \(rulesDir)/, \
-    \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpuName)); input \(mb(inputBytes)), output \(mb(outputBytes))
+    eligible-bench: \(rules.files.count) programmes in \(rulesDir)/ as of \(asOfText); \(n) generated businesses end to end, \
+    \(sampleSize) in process (seed \(seed)); \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpuName)). \
+    In-process rates are per CPU second of one thread; batch rates per wall second and per CPU second.
 
-    | measure | engine (Lua rules) | native Swift baseline | engine / native |
-    |---|---:|---:|---:|
-    | eval-only, one state, one core (businesses/s) | \(rate(luaRate)) | \(rate(nativeRate)) | \(ratio(luaRate, nativeRate)) |
-    | share of eval time crossing the bridge (push + read back) | \(String(format: "%.1f%%", bridgeShare * 100)) | - | - |
-    | end-to-end `eligible batch` JSONL->JSONL, 1 job (businesses/s) | \(rate(e2eOne)) (\(String(format: "%.1f", one.seconds)) s) | \(rate(e2eNative)) (\(String(format: "%.1f", nativeE2E.seconds)) s, 1 thread) | \(ratio(e2eOne, e2eNative)) |
-    | end-to-end, 2 jobs (businesses/s) | \(rate(e2eTwo)) (\(String(format: "%.1f", two.seconds)) s) | \(rate(e2eNative)) (1 thread) | \(ratio(e2eTwo, e2eNative)) |
-    | 2 jobs / 1 job speed-up | \(ratio(e2eTwo, e2eOne)) | - | - |
-    | peak RSS, end-to-end, 2 jobs (1 job) | \(mb(two.peakRSS)) (\(mb(one.peakRSS))) | \(mb(nativeE2E.peakRSS)) | \(ratio(Double(two.peakRSS), Double(nativeE2E.peakRSS))) |
-    | per business: push / decide (µs) | \(String(format: "%.2f / %.2f", Double(stages.push) / Double(n) / 1000, Double(stages.decide) / Double(n) / 1000)) | - | - |
-    | native baseline agrees with the engine (outcome and award) | \(agree) of \(compared) decisions | | |
+    | measure | engine | native Swift baseline | engine / native | target |
+    |---|---:|---:|---:|---:|
+    | decide-only, full decisions, one core (businesses/s) | \(rate(decide.engine)) | \(rate(decide.native)) | \(ratio(decide.engine, decide.native)) | 100k |
+    | decide with explanations, one core (businesses/s) | \(rate(explained.engine)) | \(rate(decide.native)) | \(ratio(explained.engine, decide.native)) | 20k |
+    | `eligible batch` JSON Lines, 1 job | \(perSecond(jsonl1)) | \(perSecond(native)) | \(ratio(native.seconds, jsonl1.seconds)) | 50k |
+    | `eligible batch` JSON Lines, 2 jobs | \(perSecond(jsonl2)) (\(ratio(jsonl1.seconds, jsonl2.seconds)) of 1 job) | | | 1.8x |
+    | `eligible batch` CSV, 1 job | \(perSecond(csv1)) | | | 50k |
+    | `eligible batch` CSV, 2 jobs | \(perSecond(csv2)) (\(ratio(csv1.seconds, csv2.seconds)) of 1 job) | | | 1.8x |
+    | peak memory at \(n) rows: JSON Lines 1 / 2 jobs, CSV 1 / 2 jobs | \(mb(jsonl1.peakRSS)) / \(mb(jsonl2.peakRSS)), \(mb(csv1.peakRSS)) / \(mb(csv2.peakRSS)) | \(mb(native.peakRSS)) | | < 100 MB |
+    | `eligible check` one business, start to exit (median of 21) | \(String(format: "%.1f ms", check.seconds * 1000)) (\(String(format: "%.1f ms", check.cpuSeconds * 1000)) CPU) | | | 15 ms |
+    | per business (µs): read / decode and validate / push / decide and read back / encode / write | \(micros(stages.read)) / \(micros(stages.decodeAndValidate)) / \(micros(stages.push)) / \(micros(stages.decideAndReadBack)) / \(micros(stages.encode)) / \(micros(stages.write)) = \(micros(stages.total)) | | | |
+    | checksum of all decisions on the \(sampleSize)-row register | \(String(sums.engine, radix: 16)) | \(String(sums.native, radix: 16)) | \(sums.engine == sums.native ? "identical" : "DIFFERENT") | unchanged |
 
     """)
-for d in disagreements { log("  disagreement: \(d)") }
-if sink == 0 { print("") }

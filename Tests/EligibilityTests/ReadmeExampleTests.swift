@@ -12,19 +12,22 @@ import Testing
         let close = try #require(rest[open.upperBound...].range(of: "\n```"))
         let example = String(rest[open.upperBound..<close.lowerBound])
 
-        let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("rules/plug-in-van-grant.lua"), encoding: .utf8)
-        let documented = try Evaluator(rules: RuleBook(directory: scratchRules(["plug-in-van-grant": example]), displayName: "rules"))
-        let real = try Evaluator(rules: RuleBook(directory: scratchRules(["plug-in-van-grant": shipped]), displayName: "rules"))
+        let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("rules/small-business-grant-fund.lua"), encoding: .utf8)
+        let documented = try Evaluator(rules: RuleBook(directory: scratchRules(["small-business-grant-fund": example]), displayName: "rules"))
+        let real = try Evaluator(rules: RuleBook(directory: scratchRules(["small-business-grant-fund": shipped]), displayName: "rules"))
         #expect(documented.problems.isEmpty)
-        let van = try exampleBusiness("mersey-vans.yaml")
-        for instant in ["2021-06-01", "2021-12-15T06:59", "2021-12-15T07:00", "2022-04-01", "2025-04-01"] {
-            let at = try AsOf(parsing: instant)
-            for business in [van, BusinessFacts(vocabulary: shippedVocabulary)] {
-                let a = try documented.evaluate(business, asOf: at, explain: true).map(strippingAudit)
-                let b = try real.evaluate(business, asOf: at, explain: true).map(strippingAudit)
-                #expect(a == b, "\(instant)")
-            }
+        // Every business and instant of the programme's fixtures, explained: the same decisions,
+        // criterion by criterion, with the same reads, parameters and award explanations.
+        let fixtures = FixtureLoader.load(paths: ["fixtures/small-business-grant-fund.yaml"], base: repositoryRoot,
+                                          vocabulary: shippedVocabulary)
+        #expect(fixtures.problems.isEmpty)
+        #expect(fixtures.cases.count >= 10)
+        for fixture in fixtures.cases {
+            let a = try documented.evaluate(fixture.business, asOf: fixture.asOf, explain: true).map(strippingAudit)
+            let b = try real.evaluate(fixture.business, asOf: fixture.asOf, explain: true).map(strippingAudit)
+            #expect(a == b, "\(fixture.name)")
         }
-        #expect(try documented.evaluate(van, asOf: AsOf(parsing: "2021-06-01"))[0].award == .pounds(6000))
+        let eligible = try #require(fixtures.cases.first)
+        #expect(try documented.evaluate(eligible.business, asOf: eligible.asOf)[0].award == .pounds(10000))
     }
 }

@@ -1,7 +1,7 @@
 import CLibCSV
 
 /// What one input row became: its decisions, or why it was rejected.
-enum RowResult {
+package enum RowResult {
     case decided(id: String?, decisions: [Decision])
     case rejected(InputError)
 }
@@ -13,7 +13,7 @@ enum RowResult {
 /// JSON Lines output, one object per input row, in input order:
 ///
 ///     {"line":1,"id":"B-1","asOf":"2022-06-01T00:00","rulesDigest":"sha256:...","engineVersion":"0.1.0",
-///      "decisions":[{"programme":"clean-vehicle-switch","outcome":"ineligible","failed":["in-region"]}, ...]}
+///      "decisions":[{"programme":"small-business-grant-fund","outcome":"ineligible","failed":["in-england"]}, ...]}
 ///     {"line":2,"rejected":{"path":"fleet[0].fuel","message":"expected one of ...","error":"in.jsonl:2: fleet[0].fuel: ..."}}
 ///
 /// A decision holds `programme` and `outcome` always, and only when they apply: `award`
@@ -24,13 +24,13 @@ enum RowResult {
 /// `status` (`decided` or `rejected`), `rejection` (the error), and for each programme P in
 /// rule-book order: `P.outcome`, `P.award` (pence), `P.failed` and `P.missing` (`;`-separated),
 /// `P.error`.
-struct BatchRowWriter {
+package struct BatchRowWriter {
     let format: BatchFormat
     /// Programme ids in column order.
     let programmes: [String]
     private let constantFields: [UInt8]
 
-    init(format: BatchFormat, programmes: [String], asOf: String, rulesDigest: String, engineVersion: String) {
+    package init(format: BatchFormat, programmes: [String], asOf: String, rulesDigest: String, engineVersion: String) {
         self.format = format
         self.programmes = programmes
         var constant = [UInt8]()
@@ -50,7 +50,7 @@ struct BatchRowWriter {
         return csvRecord(fields)
     }
 
-    func write(line: Int, _ result: RowResult, into out: inout [UInt8]) {
+    package func write(line: Int, _ result: RowResult, into out: inout [UInt8]) {
         switch format {
         case .jsonl: jsonl(line: line, result, into: &out)
         case .csv: out.append(contentsOf: csv(line: line, result))

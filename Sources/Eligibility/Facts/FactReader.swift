@@ -46,13 +46,9 @@ struct FactReader {
     private mutating func readRecord(_ node: RawNode, type: RecordType, path: String) -> FactRecord {
         var record = FactRecord(type: type)
         guard case .object(let members) = node.value else { return record }
-        var seen = Set<String>()
+        var seen = [Bool](repeating: false, count: type.facts.count)
         for member in members where !full {
             let memberPath = FactPath.join(path, member.key)
-            guard seen.insert(member.key).inserted else {
-                fail(member.value, memberPath, "'\(member.key)' is given more than once; keep one", line: member.line)
-                continue
-            }
             guard let index = type.index(of: member.key) else {
                 let names = type.facts.map(\.name)
                 let place = path.isEmpty ? "the business" : path
@@ -61,6 +57,11 @@ struct FactReader {
                 fail(member.value, memberPath, "\(place) has no fact '\(Self.shown(member.key))'\(hint)", line: member.line)
                 continue
             }
+            guard !seen[index] else {
+                fail(member.value, memberPath, "'\(member.key)' is given more than once; keep one", line: member.line)
+                continue
+            }
+            seen[index] = true
             record.values[index] = readValue(member.value, fact: type.facts[index], path: memberPath)
         }
         for (i, fact) in type.facts.enumerated() where fact.required && record.values[i] == nil && !full {

@@ -29,7 +29,7 @@ public enum ScalarReading {
                 default: throw ValueError("expected yes or no, got \(text.quotedForMessage)")
                 }
             case .wholeNumber:
-                let value = try wholeNumber(text)
+                let value = try plainDigits(text) ?? wholeNumber(text)
                 try check(Double(value), text, range)
                 return .success(.integer(value))
             case .decimal:
@@ -37,7 +37,7 @@ public enum ScalarReading {
                 try check(value, text, range)
                 return .success(.decimal(value))
             case .money:
-                let money = try Money(parsing: text)
+                let money = try plainDigits(text).map { Money(pence: $0 * 100) } ?? Money(parsing: text)
                 guard money <= Money.maximumInFile else { throw ValueError(Money.tooLarge(text.quotedForMessage)) }
                 return .success(.money(money))
             case .day:
@@ -62,10 +62,23 @@ public enum ScalarReading {
         }
     }
 
+    /// The number `text` writes when it is only ASCII digits (at most 15 of them), the common
+    /// case, read without the general rules; nil for anything else.
+    static func plainDigits(_ text: String) -> Int? {
+        var value = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x30, byte <= 0x39, count < 15 else { return nil }
+            value = value * 10 + Int(byte &- 0x30)
+            count += 1
+        }
+        return count == 0 ? nil : value
+    }
+
     /// Digits grouped by commas in threes, or plain digits; the number they make.
     private static func digits(_ text: Substring, _ original: String, _ what: String) throws -> Int {
         guard !text.isEmpty else { throw ValueError("expected \(what), got \(original.quotedForMessage)") }
-        if text.contains(",") {
+        if text.utf8.contains(UInt8(ascii: ",")) {
             let groups = text.split(separator: ",", omittingEmptySubsequences: false)
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
                 throw ValueError("commas must separate groups of three digits, got \(original.quotedForMessage)")
