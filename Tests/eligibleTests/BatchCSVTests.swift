@@ -45,7 +45,7 @@ import Testing
         let r = try batch(Array("id,name\nA,\"Big Screens\nB,Shop\nC,Shop\n".utf8))
         #expect(r.status == 1)
         let out = try rows(r.stdout)
-        #expect(out.map { $0["line"] as? Int } == [2, 3, 4])
+        try #require(out.map { $0["line"] as? Int } == [2, 3, 4])
         #expect(rejection(out[0]) == "register.csv:2: invalid CSV: the quoted cell that starts at column 3 is not closed (the file ends inside it); end it with a quote on this line, and write a quote inside a cell twice (\"\")")
         #expect(out[1]["id"] as? String == "B")
         #expect(out[2]["id"] as? String == "C")
@@ -57,7 +57,7 @@ import Testing
         let r = try batch(Array("id,name\nA,Caf".utf8) + [0xFF] + Array("\nB,Shop\n".utf8))
         #expect(r.status == 1)
         let out = try rows(r.stdout)
-        #expect(out.count == 2)
+        try #require(out.count == 2)
         #expect(rejection(out[0]) == "register.csv:2: invalid CSV: byte 0xFF is not UTF-8 text (column 6); save the file as UTF-8 (in Excel: CSV UTF-8)")
         #expect(out[1]["id"] as? String == "B")
     }
@@ -67,7 +67,7 @@ import Testing
         let r = try batch(Array("id,employees\nA,3,4\nB\nC,5\n".utf8))
         #expect(r.status == 1)
         let out = try rows(r.stdout)
-        #expect(out.count == 3)
+        try #require(out.count == 3)
         #expect(rejection(out[0]) == "register.csv:2: invalid CSV: the record has 3 cells but the header has 2; cell 3 starts at column 5 (put a value holding a comma in quotes)")
         #expect(rejection(out[1]) == "register.csv:3: invalid CSV: the record has 1 cell but the header has 2; it ends at column 2 without employees (leave a cell empty for an unknown fact, as in 3,,yes)")
         #expect(out[2]["id"] as? String == "C")
@@ -78,7 +78,7 @@ import Testing
     @Test func strayQuoteIsOneRejection() throws {
         let r = try batch(Array("id,name\nA,Big 5\" Screens\nB,Shop\n".utf8))
         let out = try rows(r.stdout)
-        #expect(out.count == 2)
+        try #require(out.count == 2)
         #expect(rejection(out[0])?.hasPrefix("register.csv:2: invalid CSV: a quote inside a cell that does not start with one (column 8)") == true)
         #expect(out[1]["id"] as? String == "B")
     }
@@ -87,7 +87,7 @@ import Testing
     @Test func lineNumbersAfterCRLFInsideQuotes() throws {
         let r = try batch(Array("id,name,employees\r\nA,\"Two\r\nlines\",3\r\nB,Shop,many\r\n".utf8))
         let out = try rows(r.stdout)
-        #expect(out.map { $0["line"] as? Int } == [2, 4])
+        try #require(out.map { $0["line"] as? Int } == [2, 4])
         #expect(rejection(out[1])?.hasPrefix("register.csv:4: employees:") == true)
     }
 

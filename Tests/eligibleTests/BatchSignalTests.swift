@@ -60,7 +60,7 @@ import Testing
     @Test(arguments: [(SIGINT, Int32(130), "Ctrl-C"), (SIGTERM, Int32(143), "SIGTERM")])
     func idleStandardInputStopsOnTheFirstSignal(_ signal: Int32, _ status: Int32, _ name: String) throws {
         guard let run = try Run(["batch", "-", "--as-of", "2022-06-01"]) else { return }
-        run.input.fileHandleForWriting.write(Data("{\"id\":\"A\",\"employees\":3}\n".utf8))
+        try run.input.fileHandleForWriting.write(contentsOf: Data("{\"id\":\"A\",\"employees\":3}\n".utf8))
         #expect(run.waitForOutput(lines: 1, seconds: 30), "the first row is written while stdin stays open")
         kill(run.process.processIdentifier, signal)
         #expect(run.waitForExit(seconds: 5), "one \(name) stops the run")
