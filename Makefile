@@ -7,11 +7,12 @@ NICE ?=
 BIN := .build/release/eligible
 
 # A fresh machine has none of the C libraries the project links: install each Debian package
-# (with pkg-config) whose library is missing: Lua 5.4, libyaml (YAML events), YAJL (JSON rows).
-DEBIAN_LIBRARIES := lua5.4:liblua5.4-dev yaml-0.1:libyaml-dev yajl:libyajl-dev
+# that is not installed (with pkg-config): Lua 5.4, libyaml (YAML events), YAJL (JSON), libcsv
+# (CSV registers; it has no pkg-config file, so packages are checked with dpkg-query).
+DEBIAN_LIBRARIES := liblua5.4-dev libyaml-dev libyajl-dev libcsv-dev
 deps:
-	@missing=""; for pair in $(DEBIAN_LIBRARIES); do \
-		pkg-config --exists $${pair%%:*} 2>/dev/null || missing="$$missing $${pair#*:}"; \
+	@missing=""; for package in $(DEBIAN_LIBRARIES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ] || ! command -v pkg-config >/dev/null; then \
 		echo "Installing$$missing (and pkg-config)..."; \
@@ -78,7 +79,8 @@ bench: deps
 	.build/release/eligible-bench $(N) --rules rules --bin .build/release/eligible
 
 # PySpark in a local virtualenv, local mode, on a generated register; checks that the rows and
-# decisions equal a plain `eligible batch` run.
+# decisions equal a plain `eligible batch` run, then that a process crashing part way through a
+# partition (scripts/crash-mid-partition.sh) fails the job instead of losing rows.
 SPARK_N ?= 20000
 spark-demo: deps
 	$(SWIFT) build -c release --product eligible
@@ -90,3 +92,9 @@ spark-demo: deps
 	.venv/bin/python scripts/spark_screen.py --input .build/spark-demo/register.jsonl \
 		--output .build/spark-demo/out --eligible .build/release/eligible --rules rules \
 		--as-of 2022-06-01 --partitions 4 --check
+	@echo "spark-demo: now with a process that crashes mid-partition; the job must fail:"
+	if .venv/bin/python scripts/spark_screen.py --input .build/spark-demo/register.jsonl \
+		--output .build/spark-demo/out-crash --eligible "scripts/crash-mid-partition.sh .build/release/eligible" \
+		--rules rules --as-of 2022-06-01 --partitions 4; then \
+		echo "spark-demo: FAILED: the crash went unnoticed"; exit 1; \
+	else echo "spark-demo: the crash failed the job, as it must"; fi

@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -24,15 +23,16 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CYAJL", path: "Sources/CYAJL", pkgConfig: "yajl", providers: [.apt(["libyajl-dev"])]),
+        // libcsv ships no pkg-config file; its header and library are on the default paths.
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
         // The bridge's C runtime: the allocator, budgets and their watchdog, guarded calls.
         .target(name: "CLuaRuntime", dependencies: ["CLua"]),
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaRuntime"], resources: [.embedInCode("sandbox.lua")]),
         .target(
             name: "Eligibility",
             dependencies: [
-                "LuaBridge", "CLibYAML", "CYAJL",
+                "LuaBridge", "CLibYAML", "CYAJL", "CLibCSV",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [

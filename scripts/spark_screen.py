@@ -20,6 +20,15 @@ OS image, or use a container image with both installed.)
 Each output line carries the input line number *within its partition* ("line"); the business
 `id` identifies the row across the whole register. With --check, the script also runs a plain
 `eligible batch` over the same input and checks that rows and decisions are equal.
+
+Failing loudly: every process runs with --rejected-ok, so a rejected row is an output row and
+exit 0, and any other exit (a crash, a signal, bad rules) fails the Spark task and the job
+(RDD.pipe with checkCode=True). The script then also checks that each partition gave exactly
+as many rows out as it had rows in, and exits 1 naming the partitions that did not.
+
+--eligible is a command line (split like a shell would): `make spark-demo` passes
+`scripts/crash-mid-partition.sh .build/release/eligible` to show that a process crashing part
+way through a partition fails the job.
 """
 import argparse
 import json
@@ -53,25 +62,44 @@ def main():
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
 
-    command = [args.eligible, "batch", "-", "--format", "jsonl", "--jobs", str(args.jobs),
-               "--rules", args.rules, "--as-of", args.as_of]
+    eligible = shlex.split(args.eligible)
+    command = eligible + ["batch", "-", "--format", "jsonl", "--jobs", str(args.jobs), "--rejected-ok",
+                          "--rules", args.rules, "--as-of", args.as_of]
     register = sc.textFile(args.input, minPartitions=args.partitions).filter(lambda line: line.strip() != "")
-    # Blank lines are dropped above so that every piped line is a row; rejected rows still come
-    # back as rows (eligible exits 1 for them, which RDD.pipe must not treat as a failure).
-    decisions = register.pipe(shlex.join(command), checkCode=False)
+    # Blank lines are dropped above so that every piped line is a row. Rejected rows come back
+    # as rows with exit 0 (--rejected-ok); any other exit fails the task (checkCode=True).
+    decisions = register.pipe(shlex.join(command), checkCode=True).cache()
+    try:
+        rows_in = register.mapPartitionsWithIndex(count_rows).collect()
+        rows_out = decisions.mapPartitionsWithIndex(count_rows).collect()
+    except Exception as error:  # Py4J or Spark: a long message; the line naming the exit says it
+        lines = str(error).splitlines()
+        exited = [line.strip() for line in lines if "exited with error code" in line]
+        fail(spark, "the job failed: an eligible process did not finish its partition: "
+             + (exited[0] if exited else (lines[0] if lines else type(error).__name__)))
+    short = [(index, dict(rows_in).get(index, 0), count) for index, count in rows_out
+             if count != dict(rows_in).get(index, 0)]
+    if short or len(rows_out) != len(rows_in):
+        fail(spark, "rows out differ from rows in: " + ", ".join(
+            f"partition {index}: {expected} in, {count} out" for index, expected, count in short))
     decisions.saveAsTextFile(args.output)
-    rows = decisions.count()
-    print(f"spark_screen: {rows} rows screened into {args.output} ({register.getNumPartitions()} partitions)")
+    rows = sum(count for _, count in rows_out)
+    print(f"spark_screen: {rows} rows screened into {args.output} ({register.getNumPartitions()} partitions, "
+          f"rows out = rows in in each)")
 
     if args.check:
         spark_rows = [json.loads(line) for line in decisions.collect()]
-        plain = subprocess.run([args.eligible, "batch", args.input, "--format", "jsonl", "--rules", args.rules,
-                                "--as-of", args.as_of], capture_output=True, text=True)
+        plain = subprocess.run(eligible + ["batch", args.input, "--format", "jsonl", "--rules", args.rules,
+                                           "--as-of", args.as_of, "--rejected-ok"], capture_output=True, text=True)
+        if plain.returncode != 0:
+            fail(spark, f"the plain run exited {plain.returncode}: {plain.stderr.strip()}")
         plain_rows = [json.loads(line) for line in plain.stdout.splitlines()]
 
         def key(row):  # line numbers are per partition on Spark; compare by id and content
             row = dict(row)
             row.pop("line", None)
+            if "rejected" in row:  # its error text names the file and line: keep path and message
+                row["rejected"] = {k: row["rejected"].get(k) for k in ("path", "message")}
             return json.dumps(row, sort_keys=True)
 
         same = sorted(map(key, spark_rows)) == sorted(map(key, plain_rows))
@@ -80,6 +108,18 @@ def main():
         spark.stop()
         sys.exit(0 if same and len(spark_rows) == len(plain_rows) else 1)
     spark.stop()
+
+
+def count_rows(index, rows):
+    """One (partition index, number of rows) pair for a partition."""
+    yield index, sum(1 for _ in rows)
+
+
+def fail(spark, message):
+    """Stops Spark and exits 1 with the message on stderr."""
+    print(f"spark_screen: FAILED: {message}", file=sys.stderr)
+    spark.stop()
+    sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@ import ArgumentParser
 import Eligibility
 import Foundation
 
-/// Set by the SIGINT handler; polled by the batch reader.
-nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
+/// The signal that asked the run to stop (SIGINT or SIGTERM), 0 until one does; set by the
+/// signal handler, polled by the batch runner.
+nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
 
 /// `eligible batch`: screens a whole register (JSON Lines or CSV) against every programme.
 struct BatchCommand: ParsableCommand {
@@ -12,15 +13,17 @@ struct BatchCommand: ParsableCommand {
         abstract: "Screen a register of businesses (JSON Lines or CSV) against every programme.",
         discussion: """
             Every input row gives exactly one output row, in input order: its decisions, or a \
-            rejection naming the line and the field that was wrong. Bad rows never stop the run; \
-            the exit code is 1 when any row was rejected. Ctrl-C stops cleanly: the output holds \
-            only complete rows. See the README's "Batch screening" section for the layouts, and \
-            `eligible facts --template csv` for a CSV header.
+            rejection naming the line (and for CSV the column) and the field that was wrong. Bad \
+            rows never stop the run; the exit code is 1 when any row was rejected (0 with \
+            --rejected-ok, for pipelines such as Spark that read the rejections from the output). \
+            Ctrl-C or SIGTERM stops cleanly: the output holds only complete rows, the first ones \
+            of the input, and the message says how many. See the README's "Batch screening" \
+            section for the layouts, and `eligible facts --template csv` for a CSV header.
 
             Example:
               eligible batch register.jsonl --as-of 2022-06-01 --out decisions.jsonl --summary
               eligible batch register.csv --format csv --programme restart-grant
-              cat register.jsonl | eligible batch - > decisions.jsonl
+              cat register.jsonl | eligible batch - --rejected-ok > decisions.jsonl
 
             \(ExitCode.documentation)
             """)
@@ -46,6 +49,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print a summary (rows, outcomes per programme, award totals) to stderr at the end.")
     var summary = false
 
+    @Flag(name: .long, help: "Exit 0 when rows were rejected (each still has its output row and is counted on stderr).")
+    var rejectedOk = false
+
     @OptionGroup var rulesOption: RulesOption
     @OptionGroup var asOfOption: AsOfOption
 
@@ -58,58 +64,55 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let asOf = try asOfOption.instant()
         try runCommand {
-            let rules: RuleBook
-            do {
-                rules = try RuleBook(directory: URL(fileURLWithPath: rulesOption.directory), displayName: rulesOption.directory)
-            } catch let error as RuleBookError {
-                throw Failure.badInput(error.message)
-            }
-            if input != "-" && !FileManager.default.fileExists(atPath: input) {
-                throw Failure.badInput("\(input): no such file")
-            }
+            let rules = try rulesOption.ruleBook()
+            if input != "-" { try requireInput(input, folderAllowed: false) }
             let options = BatchOptions(
                 inputFormat: inputFormat.flatMap(BatchFormat.init(rawValue:)) ?? (input == "-" ? .jsonl : BatchFormat.guess(fileName: input)),
-                outputFormat: BatchFormat(rawValue: format)!, jobs: jobs, asOf: asOf,
+                outputFormat: BatchFormat(rawValue: format) ?? .jsonl, jobs: jobs, asOf: asOf,
                 programmes: programme.isEmpty ? nil : Set(programme))
             let runner: BatchRunner
             do { runner = try BatchRunner(rules: rules, options: options) } catch let error as BatchError {
-                throw Failure.badInput(error.message)
+                throw Failure(error)
             }
-
-            let fd: Int32
-            if let out {
-                fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-                guard fd >= 0 else { throw Failure.badInput("\(out): cannot write (\(String(cString: strerror(errno))))") }
-            } else {
-                fd = STDOUT_FILENO
+            let output = try out.map { path throws(Failure) in try OutputFile.create(path) } ?? .standardOutput
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber) { received in
+                    if stopSignal != 0 { _exit(128 + received) } // a second signal stops at once
+                    stopSignal = received
+                }
             }
-            defer { if out != nil { close(fd) } }
-
-            signal(SIGINT) { _ in
-                if interruptRequested != 0 { _exit(130) } // a second Ctrl-C stops at once
-                interruptRequested = 1
-            }
+            // A parent that spawned us from a thread blocking signals (libdispatch's do) passes
+            // that mask on: unblock both here, before the run's threads inherit it.
+            var stopSignals = sigset_t()
+            sigemptyset(&stopSignals)
+            sigaddset(&stopSignals, SIGINT)
+            sigaddset(&stopSignals, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
             let bar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
             let result: BatchSummary
             do {
-                result = try runner.run(input: .path(input), write: { bytes in
-                    try writeAll(fd, bytes)
-                }, progress: bar.map { bar in { bar.show($0) } }, shouldStop: { interruptRequested != 0 })
+                result = try runner.run(input: .path(input), write: { bytes in try output.write(bytes) },
+                                        progress: bar.map { bar in { bar.show($0) } }, shouldStop: { stopSignal != 0 })
             } catch let error as BatchError {
                 bar?.clear()
-                throw Failure.badInput(error.message)
+                throw Failure(error)
+            } catch {
+                bar?.clear()
+                throw error
             }
             bar?.clear()
+            try output.close()
             if summary { printSummary(result) }
             if result.interrupted {
-                Terminal.error("interrupted: the output holds \(result.rowsRead) complete rows (\(result.decided) decided, \(result.rejected) rejected)")
-                throw ExitCode(130)
+                let name = stopSignal == SIGTERM ? "SIGTERM" : "Ctrl-C"
+                Terminal.error("stopped by \(name): the output holds the first \(result.rowsRead) rows, each complete (\(result.decided) decided, \(result.rejected) rejected)")
+                throw stopSignal == SIGTERM ? ExitCode.terminated : ExitCode.interrupted
             }
             if result.rejected > 0 {
                 if !summary {
                     Terminal.error("\(result.rejected) of \(result.rowsRead) rows rejected (see their \"rejected\" output rows)")
                 }
-                throw ExitCode.findings
+                if !rejectedOk { throw Failure.findings }
             }
         }
     }
@@ -132,20 +135,7 @@ struct BatchCommand: ParsableCommand {
             for o in outcomes { text += "  " + pad(String(p.outcomes[o] ?? 0), max(8, o.rawValue.count)) }
             text += "  " + pad(p.totalAwards.formatted, 16) + "\n"
         }
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
-
-/// Writes every byte, retrying short writes.
-private func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
-    var offset = 0
-    while offset < bytes.count {
-        let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw Failure.badInput("cannot write the output (\(String(cString: strerror(errno))))")
-        }
-        offset += n
+        Terminal.standardError(text)
     }
 }
 
@@ -165,10 +155,21 @@ private final class ProgressBar {
                 line += "  ETA \(eta / 60):" + String(format: "%02d", eta % 60)
             }
         }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        Terminal.standardError(line + "\u{1B}[K")
     }
 
     func clear() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.standardError("\r\u{1B}[K")
+    }
+}
+
+extension Failure {
+    /// The failure a batch error is: bad input (65), no input (66) or a read error (74).
+    init(_ error: BatchError) {
+        switch error.kind {
+        case .badInput: self = .badInput(error.message)
+        case .noInput: self = .noInput(error.message)
+        case .readError: self = .output(error.message)
+        }
     }
 }

@@ -51,9 +51,9 @@ struct CheckCommand: ParsableCommand {
             let advice = Advice(decisions: decisions, programmes: session.programmes, asOf: session.asOf, vocabulary: session.evaluator.vocabulary)
             let name = Output.businessName(business, file: file)
             switch format {
-            case .json: Output.write(try Output.json(CheckJSON(business: name, file: file, advice: advice)) + "\n")
-            case .text: Output.write(CheckText.text(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
-            case .markdown: Output.write(CheckText.markdown(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
+            case .json: try Output.write(try Output.json(CheckJSON(business: name, file: file, advice: advice)) + "\n")
+            case .text: try Output.write(CheckText.text(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
+            case .markdown: try Output.write(CheckText.markdown(advice, name: name, asOf: session.asOf, vocabulary: session.evaluator.vocabulary))
             }
             for entry in advice.programmes where entry.outcome == .ruleError {
                 Terminal.error("\(entry.programme) could not be decided: \(entry.error ?? "its rule script failed"); run `eligible lint`")

@@ -43,7 +43,7 @@ enum CheckText {
             switch entry.outcome {
             case .eligible:
                 out += ": " + Output.bold(entry.award?.formatted ?? "no amount") + (entry.awardCapped == true ? " (capped at the maximum)" : "") + "\n"
-                if let how = entry.awardExplanation { out += "      \(how)\n" }
+                if let how = entry.awardExplanation { out += "      \(Terminal.printable(how))\n" }
             case .needsInformation:
                 out += "\n"
                 for question in entry.missing {
@@ -87,7 +87,7 @@ enum CheckText {
             switch entry.outcome {
             case .eligible:
                 out += "- **\(entry.title)** (`\(entry.programme)`): **\(entry.award?.formatted ?? "no amount")**"
-                    + (entry.awardExplanation.map { ". \($0)" } ?? "") + "\n"
+                    + (entry.awardExplanation.map { ". \(Terminal.printable($0))" } ?? "") + "\n"
             case .needsInformation:
                 out += "- **\(entry.title)** (`\(entry.programme)`): ask for "
                     + entry.missing.map { "`\($0.fact)`" + ($0.meaning.map { " (\($0))" } ?? "") }.joined(separator: ", ") + "\n"

@@ -45,16 +45,18 @@ struct DiffCommand: ParsableCommand {
         try runCommand {
             let baseEvaluator = try RulesOption.evaluator(directory: base)
             let headEvaluator = try RulesOption.evaluator(directory: head)
+            for path in paths { try requireInput(path, folderAllowed: true) }
             let set = FixtureLoader.load(paths: paths.isEmpty ? ["fixtures"] : paths, vocabulary: baseEvaluator.vocabulary)
             for problem in set.problems { Terminal.error(problem.description) }
             if !set.problems.isEmpty { throw Failure.badInput("\(set.problems.count) fixture problem(s); fix them first") }
             var subjects = set.cases.map(DiffSubject.init)
             if let businesses {
+                try requireInput(businesses, folderAllowed: false)
                 subjects += try DiffSubject.batch(URL(fileURLWithPath: businesses), displayName: businesses, asOf: try asOf.instant(),
                                                   vocabulary: baseEvaluator.vocabulary)
             }
             let diff = try RuleDiff.compare(subjects, base: baseEvaluator, head: headEvaluator)
-            print(diff.report(reasons: !decisionsOnly))
+            try Output.write(diff.report(reasons: !decisionsOnly) + "\n")
             if failOnChange && !diff.decisionChanges.isEmpty { throw Failure.findings }
         }
     }
@@ -63,10 +65,6 @@ struct DiffCommand: ParsableCommand {
 extension RulesOption {
     /// An evaluator for a named rules directory (for commands that compare two).
     static func evaluator(directory: String) throws -> Evaluator {
-        do {
-            return try Evaluator(rules: RuleBook(directory: URL(fileURLWithPath: directory), displayName: directory))
-        } catch let error as RuleBookError {
-            throw Failure.badInput(error.message)
-        }
+        try Evaluator(rules: ruleBook(directory: directory))
     }
 }

@@ -48,10 +48,10 @@ struct ExplainCommand: ParsableCommand {
             let ordered = only.ids.compactMap { id in decisions.first { $0.programme == id } }
             let name = Output.businessName(business, file: file)
             switch format {
-            case .json: Output.write(try Output.json(ordered) + "\n")
+            case .json: try Output.write(try Output.json(ordered) + "\n")
             case .text, .markdown:
                 let markdown = format == .markdown
-                Output.write(ordered.map { explain($0, info[$0.programme], name: name, asOf: session.asOf, markdown: markdown, vocabulary: session.evaluator.vocabulary) }
+                try Output.write(ordered.map { explain($0, info[$0.programme], name: name, asOf: session.asOf, markdown: markdown, vocabulary: session.evaluator.vocabulary) }
                     .joined(separator: "\n"))
             }
         }
@@ -115,7 +115,7 @@ struct ExplainCommand: ParsableCommand {
         out += heading("Award")
         if let award = d.award {
             out += item("amount: " + Output.bold(award.formatted) + (d.awardCapped == true ? " (capped at the maximum)" : ""))
-            if let how = d.awardExplanation { out += item("how: \(how)") }
+            if let how = d.awardExplanation { out += item("how: \(Terminal.printable(how))") }
             let reads = Output.shown(d.awardReads ?? [])
             if !reads.isEmpty { out += item("read: " + reads.map { code(Output.read($0, vocabulary)) }.joined(separator: "; ")) }
         } else {

@@ -76,14 +76,14 @@ struct FactsCommand: ParsableCommand {
         try runCommand {
             let vocabulary = try rules.ruleBook().vocabulary
             switch template {
-            case .yaml?: Output.write(FactTemplate.yaml(vocabulary))
-            case .json?: Output.write(FactTemplate.json(vocabulary))
-            case .csv?: Output.write(FactTemplate.csvHeader(vocabulary))
+            case .yaml?: try Output.write(FactTemplate.yaml(vocabulary))
+            case .json?: try Output.write(FactTemplate.json(vocabulary))
+            case .csv?: try Output.write(FactTemplate.csvHeader(vocabulary))
             case nil:
                 switch format {
-                case .json: Output.write(try Output.json(vocabulary.facts.map(Row.init)) + "\n")
-                case .text: Output.write(text(vocabulary))
-                case .markdown: Output.write(markdown(vocabulary))
+                case .json: try Output.write(try Output.json(vocabulary.facts.map(Row.init)) + "\n")
+                case .text: try Output.write(text(vocabulary))
+                case .markdown: try Output.write(markdown(vocabulary))
                 }
             }
         }

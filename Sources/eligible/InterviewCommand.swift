@@ -65,23 +65,23 @@ struct InterviewCommand: ParsableCommand {
             let destination = self.destination
             var interview = try Interview(facts: facts, evaluator: session.evaluator, asOf: session.asOf, programmes: selection)
             let console = InterviewConsole()
-            Output.write(InterviewText.opening(name: facts.name ?? facts.id, file: file, advice: interview.advice))
+            try Output.write(InterviewText.opening(name: facts.name ?? facts.id, file: file, advice: interview.advice))
 
             var quit = false
             while !quit, let question = interview.question {
-                Output.write(InterviewText.question(question, number: interview.replies + 1, facts: interview.facts))
+                try Output.write(InterviewText.question(question, number: interview.replies + 1, facts: interview.facts))
                 quit = try reply(to: question, interview: &interview, console: console)
             }
             let open = interview.advice.nextQuestions.filter { !interview.skipped.contains($0.fact) }.count
-            Output.write(InterviewText.ending(quit: quit && interview.question != nil, open: open, skipped: interview.skipped))
+            try Output.write(InterviewText.ending(quit: quit && interview.question != nil, open: open, skipped: interview.skipped))
 
             let removed = try interview.finish()
             if !removed.isEmpty {
-                Output.write("Left out of the saved answers, for want of a fact they need: \(removed.joined(separator: ", ")).\n")
+                try Output.write("Left out of the saved answers, for want of a fact they need: \(removed.joined(separator: ", ")).\n")
             }
             try saveAnswers(interview.facts, to: destination, asOf: session.asOf)
-            Output.write("Saved the answers to \(destination)" + (file.map { $0 != destination ? " (\($0) is unchanged)" : "" } ?? "") + ".\n\n")
-            Output.write(CheckText.text(interview.advice, name: Output.businessName(interview.facts, file: destination),
+            try Output.write("Saved the answers to \(destination)" + (file.map { $0 != destination ? " (\($0) is unchanged)" : "" } ?? "") + ".\n\n")
+            try Output.write(CheckText.text(interview.advice, name: Output.businessName(interview.facts, file: destination),
                                         asOf: session.asOf, vocabulary: vocabulary))
         }
     }
@@ -90,37 +90,37 @@ struct InterviewCommand: ParsableCommand {
     /// (or the input ends).
     private func reply(to question: NextQuestions.Question, interview: inout Interview, console: InterviewConsole) throws -> Bool {
         while true {
-            guard let line = console.read() else { return true }
+            guard let line = try console.read() else { return true }
             let reply = InterviewReply(line) { path in (try? interview.facts.definition(at: path)) != nil }
             do {
                 switch reply {
                 case .answer(let text):
                     let changes = try interview.answer(text)
-                    Output.write(InterviewText.recorded(question.fact, changes: changes, advice: interview.advice, facts: interview.facts))
+                    try Output.write(InterviewText.recorded(question.fact, changes: changes, advice: interview.advice, facts: interview.facts))
                 case .set(let path, let value):
                     let changes = try interview.set(path, text: value)
-                    Output.write(InterviewText.recorded(path, changes: changes, advice: interview.advice, facts: interview.facts))
+                    try Output.write(InterviewText.recorded(path, changes: changes, advice: interview.advice, facts: interview.facts))
                 case .skip:
                     interview.skip()
-                    Output.write("  Skipped: \(question.fact) stays unknown.\n")
+                    try Output.write("  Skipped: \(question.fact) stays unknown.\n")
                 case .back:
                     guard let reopened = interview.back() else {
-                        Output.write("  Nothing to go back to.\n")
+                        try Output.write("  Nothing to go back to.\n")
                         continue
                     }
-                    Output.write("  Back to question \(interview.replies + 1) [\(reopened.fact)]: the reply is undone.\n")
+                    try Output.write("  Back to question \(interview.replies + 1) [\(reopened.fact)]: the reply is undone.\n")
                 case .quit:
                     return true
                 case .help:
-                    Output.write(InterviewReply.guide)
+                    try Output.write(InterviewReply.guide)
                     continue
                 case .empty:
-                    Output.write("  Type an answer, or skip, n/a, back, quit or help.\n")
+                    try Output.write("  Type an answer, or skip, n/a, back, quit or help.\n")
                     continue
                 }
                 return false
             } catch let error as FactPathError {
-                Output.write("  Not a valid answer: \(error.message). Try again, or type skip, n/a, back, quit or help.\n")
+                try Output.write("  Not a valid answer: \(error.message). Try again, or type skip, n/a, back, quit or help.\n")
             }
         }
     }

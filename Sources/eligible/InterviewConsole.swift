@@ -9,15 +9,15 @@ struct InterviewConsole {
     let interactive = isatty(STDIN_FILENO) != 0
 
     /// Prints `prompt` and reads one reply (a trailing carriage return removed); nil at the end
-    /// of the input.
-    func read(prompt: String = "> ") -> String? {
-        Output.write(prompt)
+    /// of the input. Throws when the output cannot be written.
+    func read(prompt: String = "> ") throws -> String? {
+        try Output.write(prompt)
         guard var line = readLine(strippingNewline: true) else {
-            Output.write("\n")
+            try Output.write("\n")
             return nil
         }
         if line.hasSuffix("\r") { line.removeLast() }
-        if !interactive { Output.write(line + "\n") }
+        if !interactive { try Output.write(line + "\n") }
         return line
     }
 }

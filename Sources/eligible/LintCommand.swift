@@ -17,23 +17,35 @@ struct LintCommand: ParsableCommand {
             parameters with gaps or overlaps inside the programme's window. Exits 1 when there \
             is any error; warnings alone exit 0.
 
+            A rules directory that does not exist is no input (66), as for every command.
+
             Example:
               eligible lint rules
-              ELIGIBLE_RULES=rules eligible lint --quiet
+              eligible lint --rules rules --quiet
+              ELIGIBLE_RULES=rules eligible lint
 
             \(ExitCode.documentation)
             """
     )
 
-    @Argument(help: "The rules directory to check (default: $ELIGIBLE_RULES, else ./rules).")
+    @Argument(help: "The rules directory to check (default: --rules, else $ELIGIBLE_RULES, else ./rules).")
     var directory: String?
+
+    @OptionGroup var rules: RulesOption
 
     @Flag(name: .long, help: "Print errors only, not warnings.")
     var quiet = false
 
+    func validate() throws {
+        if let directory, let option = rules.rules, directory != option {
+            throw ValidationError("give the rules directory once: as DIR or as --rules DIR, not both ('\(directory)' and '\(option)')")
+        }
+    }
+
     func run() throws {
         try runCommand {
-            let dir = directory ?? ProcessInfo.processInfo.environment["ELIGIBLE_RULES"] ?? "rules"
+            let dir = directory ?? rules.directory
+            try RulesOption.requireDirectory(dir)
             let findings = try Linter.lint(directory: URL(fileURLWithPath: dir), displayName: dir)
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
@@ -42,9 +54,9 @@ struct LintCommand: ParsableCommand {
                 let severity = finding.severity == .error ? Terminal.style("error", "1;31") : Terminal.style("warning", "1;33")
                 out += "\(finding.file):\(finding.line): \(severity): \(finding.message)\n"
             }
-            Output.write(out)
+            try Output.write(out)
             let summary = "\(dir): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            Terminal.standardError(summary + "\n")
             if errors > 0 { throw Failure.findings }
         }
     }

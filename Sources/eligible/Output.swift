@@ -32,9 +32,9 @@ enum Output {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// Writes text to stdout as is.
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes text to stdout as is; a failure is an output error (exit 74) naming where.
+    static func write(_ text: String) throws(Failure) {
+        try OutputFile.standardOutput.write(text)
     }
 
     /// A symbol when styled output is allowed, else the plain word.
@@ -75,8 +75,9 @@ enum Output {
     }
 
     /// One fact read, displayed: `address.localAuthority = Wirral` (absent: `not given`).
+    /// Control characters a business file holds are escaped.
     static func read(_ read: FactRead, _ vocabulary: Vocabulary) -> String {
-        "\(read.path)\(read.on.map { " on \($0)" } ?? "") = \(read.value.map { $0.displayed(forFact: read.path, in: vocabulary) } ?? "(not given)")"
+        Terminal.printable("\(read.path)\(read.on.map { " on \($0)" } ?? "") = \(read.value.map { $0.displayed(forFact: read.path, in: vocabulary) } ?? "(not given)")")
     }
 
     /// The reads worth showing: without the end-of-list probes a rule's `ipairs` makes (the
@@ -130,9 +131,10 @@ enum Output {
         return formatter.monthSymbols
     }()
 
-    /// The business's name for headings: its name, else its id, else the file.
+    /// The business's name for headings: its name, else its id, else the file (control
+    /// characters escaped).
     static func businessName(_ business: BusinessFacts, file: String) -> String {
-        business.name ?? business.id ?? file
+        Terminal.printable(business.name ?? business.id ?? file)
     }
 }
 

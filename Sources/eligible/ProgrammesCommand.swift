@@ -62,7 +62,7 @@ struct ProgrammesCommand: ParsableCommand {
             rows.sort { $0.id < $1.id }
             switch format {
             case .json:
-                Output.write(try Output.json(rows) + "\n")
+                try Output.write(try Output.json(rows) + "\n")
             case .text:
                 let header = ["PROGRAMME", "STATUS", "WINDOW", "MAXIMUM", "FILE"]
                 let table = rows.map { row in
@@ -82,13 +82,13 @@ struct ProgrammesCommand: ParsableCommand {
                     for source in row.sources ?? [] { out += "  " + Output.dim("source: " + source) + "\n" }
                     if let error = row.error { out += "  " + error + "\n" }
                 }
-                Output.write(out + "\n" + openSummary(rows, at: session.asOf) + "\n")
+                try Output.write(out + "\n" + openSummary(rows, at: session.asOf) + "\n")
             case .markdown:
                 var out = "# Programmes as at \(session.asOf)\n\n| Programme | Title | Status | Window | Maximum | File |\n|---|---|---|---|---|---|\n"
                 for row in rows {
                     out += "| `\(row.id)` | \(row.title ?? "") | \(status(row)) | \(Output.window(from: row.openFrom, to: row.openTo)) | \(row.maximum?.formatted ?? "") | `\(row.file)` |\n"
                 }
-                Output.write(out + "\n" + openSummary(rows, at: session.asOf) + "\n")
+                try Output.write(out + "\n" + openSummary(rows, at: session.asOf) + "\n")
             }
         }
     }

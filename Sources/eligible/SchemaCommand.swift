@@ -35,8 +35,8 @@ struct SchemaCommand: ParsableCommand {
         try runCommand {
             let vocabulary = try rules.ruleBook().vocabulary
             switch format {
-            case .jsonSchema: Output.write(JSONSchema.document(vocabulary))
-            case .lua: Output.write(LuaAnnotations.document(vocabulary))
+            case .jsonSchema: try Output.write(JSONSchema.document(vocabulary))
+            case .lua: try Output.write(LuaAnnotations.document(vocabulary))
             }
         }
     }

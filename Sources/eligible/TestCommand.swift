@@ -9,8 +9,14 @@ struct TestCommand: ParsableCommand {
         abstract: "Run the regression fixtures: PASS/FAIL/SKIP/ERROR per case, JUnit XML, criterion coverage.",
         discussion: """
             PATH is a fixture file (YAML or JSON) or a directory searched for them (default: fixtures).
-            The last line is exactly "N passed, N failed" (", N skipped" when any were skipped);
-            the exit code is 1 if any case failed or could not load, or coverage is below --min-coverage.
+            The last line is exactly "N passed, N failed" (", N skipped" when any were skipped),
+            printed whatever happens to the --junit report (its folders are created; a report that
+            cannot be written exits 74 after the summary). The exit code is 1 if any case failed or
+            could not load, or coverage is below --min-coverage; a PATH that does not exist is 66.
+
+            Example:
+              eligible test fixtures --junit build/fixtures.xml
+              eligible test fixtures/windows.yaml --filter 'Dec 2021' --quiet
 
             Example:
               eligible test
@@ -48,36 +54,51 @@ struct TestCommand: ParsableCommand {
         try runCommand {
             let evaluator = try rules.evaluator()
             let runner = try FixtureRunner(evaluator: evaluator)
+            for path in paths { try requireInput(path, folderAllowed: true) }
             let set = FixtureLoader.load(paths: paths.isEmpty ? ["fixtures"] : paths, vocabulary: evaluator.vocabulary)
             let selection = FixtureSuite.Selection(filter: filter, tags: tag)
+            var outputFailure: Failure?
             let results: [CaseResult]
             do {
                 results = try FixtureSuite.run(set, selection: selection, runner: runner) { result in
-                    print(Self.line(for: result, quiet: quiet), terminator: "")
+                    guard outputFailure == nil else { return }
+                    do throws(Failure) { try Output.write(Self.line(for: result, quiet: quiet)) } catch { outputFailure = error }
                 }
             } catch let error as ValueError {
                 throw Failure.badInput(error.message)
             }
+            if let outputFailure { throw outputFailure }
             let summary = FixtureSuite.Summary(results)
 
-            if let junit {
-                do { try JUnitReport.write(results: results, to: URL(fileURLWithPath: junit)) } catch {
-                    throw Failure.badInput("--junit \(junit): cannot write the file (\(error.localizedDescription))")
-                }
-            }
+            // The report is written before the summary, and its failure reported after it: the
+            // summary line is printed whatever happens to the report.
+            var reportFailure: Failure?
+            if let junit { reportFailure = Self.writeReport(results, to: junit) }
             var coverageFailed = false
             if coverage || minCoverage != nil {
                 let report = CriterionCoverage(programmes: try evaluator.programmes(), results: results)
-                print("")
-                print(report.table(gapsOnly: !coverage))
+                var text = "\n" + report.table(gapsOnly: !coverage) + "\n"
                 if let minCoverage, report.percentage < minCoverage {
-                    print("criterion coverage \(report.percentageText) is below --min-coverage \(Self.number(minCoverage))%")
+                    text += "criterion coverage \(report.percentageText) is below --min-coverage \(Self.number(minCoverage))%\n"
                     coverageFailed = true
                 }
-                print("")
+                try Output.write(text + "\n")
             }
-            print(summary.line)
+            try Output.write(summary.line + "\n")
+            if let reportFailure { throw reportFailure }
             if summary.failed > 0 || coverageFailed { throw Failure.findings }
+        }
+    }
+
+    /// Writes the JUnit XML at `path`, creating its folders; nil, or the output error to report.
+    static func writeReport(_ results: [CaseResult], to path: String) -> Failure? {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try JUnitReport.write(results: results, to: url)
+            return nil
+        } catch {
+            return Failure.output("--junit \(Terminal.printable(path)): cannot write the report (\(error.localizedDescription))")
         }
     }
 

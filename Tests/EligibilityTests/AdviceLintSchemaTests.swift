@@ -208,10 +208,8 @@ private let sample = """
         #expect(findings[0].description.contains("no such rules directory (use --rules DIR or set ELIGIBLE_RULES)"))
     }
 
-    /// BUG: the rules directory's name is given twice since the vocabulary change
-    /// (`nowhere:1: error: nowhere: no such rules directory ...`).
-    @Test(.disabled("waiting for Linter to report a missing rules directory without repeating its name"))
-    func missingDirectoryIsNamedOnce() throws {
+    /// The rules directory's name is given once (it was twice: `nowhere:1: error: nowhere: no such ...`).
+    @Test func missingDirectoryIsNamedOnce() throws {
         let findings = try Linter.lint(directory: URL(fileURLWithPath: "/no/such/rules"), displayName: "nowhere")
         #expect(findings.map(\.description) == ["nowhere:1: error: no such rules directory (use --rules DIR or set ELIGIBLE_RULES)"])
     }

@@ -35,9 +35,52 @@ enum CLI {
     /// Runs `eligible arguments...` in the package root with NO_COLOR=1 and no ELIGIBLE_RULES.
     static func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil,
                     in directory: URL? = nil) throws -> Result {
+        try run(arguments, environment: extra, stdinBytes: stdin.map { Data($0.utf8) }, in: directory)
+    }
+
+    /// Runs `eligible arguments...` with `stdinBytes` (any bytes, valid UTF-8 or not) on its
+    /// standard input; `stdoutPath` sends standard output to that file (`/dev/full`) instead.
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], stdinBytes: Data?,
+                    stdoutPath: String? = nil, in directory: URL? = nil) throws -> Result {
+        guard let process = try process(arguments, environment: extra, in: directory) else {
+            return Result(stdout: "", stderr: "", status: -1)
+        }
+        // Output goes to temporary files, so a large output can never block the child.
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("eligible-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let outURL = tmp.appendingPathComponent("stdout"), errURL = tmp.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = Pipe()
+        if let stdoutPath {
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
+        } else {
+            process.standardOutput = out
+        }
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        // A child that exits before reading all its input closes the pipe: that is its
+        // result to check, not a reason for SIGPIPE to end the test process.
+        signal(SIGPIPE, SIG_IGN)
+        if let stdinBytes { try? input.fileHandleForWriting.write(contentsOf: stdinBytes) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(stdout: try String(contentsOf: outURL, encoding: .utf8), stderr: try String(contentsOf: errURL, encoding: .utf8),
+                      status: process.terminationStatus)
+    }
+
+    /// A `Process` for `eligible arguments...` in the package root (or `directory`) with
+    /// NO_COLOR=1 and no ELIGIBLE_RULES, not yet started; nil (and a recorded issue) when the
+    /// binary was not built.
+    static func process(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil) throws -> Process? {
         guard let binary else {
             Issue.record("the eligible binary was not found; build it first (swift build --build-tests)")
-            return Result(stdout: "", stderr: "", status: -1)
+            return nil
         }
         let process = Process()
         process.executableURL = binary
@@ -48,26 +91,14 @@ enum CLI {
         environment.removeValue(forKey: "ELIGIBLE_RULES")
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        // Output goes to temporary files, so a large output can never block the child.
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("eligible-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let outURL = tmp.appendingPathComponent("stdout"), errURL = tmp.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(stdout: try String(contentsOf: outURL, encoding: .utf8), stderr: try String(contentsOf: errURL, encoding: .utf8),
-                      status: process.terminationStatus)
+        return process
+    }
+
+    /// A fresh temporary directory for a test's input and output files.
+    static func scratchDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("eligible-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
     }
 
     /// A copy of rules/ as `rules` in a fresh temporary directory (run there, messages name

@@ -78,10 +78,8 @@ import Testing
         #expect(line["line"] as? Int == 2)
         #expect(line["rejected"] == nil, "\(first)")
         #expect((line["decisions"] as? [Any])?.count == Shipped.ids.count)
-        withKnownIssue("issue 14: every CSV batch run ends with a spurious 'CSV syntax error (cannotReadFile)' row and exits 1") {
-            #expect(batch.status == 0, "\(batch.stdout)\(batch.stderr)")
-            #expect(batch.stdout.split(separator: "\n").count == 1)
-        }
+        #expect(batch.status == 0, "\(batch.stdout)\(batch.stderr)")
+        #expect(batch.stdout.split(separator: "\n").count == 1)
     }
 
     /// Issue 10: a fact added to a copy of the vocabulary is a CSV column at once, no rebuild.

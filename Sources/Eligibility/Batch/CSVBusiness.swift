@@ -15,7 +15,9 @@ import Foundation
 ///   `ScalarReading` as in a business file: yes/no, money in pounds (`600000`, `600,000`,
 ///   `£3,000.00`), days `YYYY-MM-DD`.
 /// - Columns may come in any order; any subset of the facts may be present. An unknown column
-///   name is an error for the whole file (it would otherwise silently make a fact unknown).
+///   name is an error for the whole file (it would otherwise silently make a fact unknown),
+///   and the message names the facts it could mean (`Local Authority` could mean
+///   `address.localAuthority`), found by `CSVHeaderMatch`.
 struct CSVLayout {
     /// One step of a column's path.
     enum Step: Hashable {
@@ -32,22 +34,27 @@ struct CSVLayout {
 
     let columns: [Column]
 
-    /// Reads the header row, checking every column against the vocabulary.
-    init(header: [String], fileName: String, vocabulary: Vocabulary) throws(InputError) {
+    /// Reads the header row (on `line` of `fileName`), checking every column against the
+    /// vocabulary.
+    init(header: [String], line: Int = 1, fileName: String, vocabulary: Vocabulary) throws(InputError) {
         var columns = [Column]()
         var seen = Set<String>()
-        for rawName in header {
+        for (index, rawName) in header.enumerated() {
             let name = rawName.trimmedBlanks
             guard seen.insert(name).inserted else {
-                throw InputError(file: fileName, line: 1, path: name, message: "column '\(name)' appears twice in the header")
+                throw InputError(file: fileName, line: line, path: FactReader.shown(name),
+                                 message: "column \(index + 1) repeats a column of the header; keep one")
             }
-            columns.append(try CSVLayout.column(name, fileName: fileName, vocabulary: vocabulary))
+            columns.append(try CSVLayout.column(name, number: index + 1, line: line, fileName: fileName, vocabulary: vocabulary))
         }
         self.columns = columns
     }
 
-    private static func column(_ name: String, fileName: String, vocabulary: Vocabulary) throws(InputError) -> Column {
-        func fail(_ message: String) -> InputError { InputError(file: fileName, line: 1, path: name, message: message) }
+    private static func column(_ name: String, number: Int, line: Int, fileName: String, vocabulary: Vocabulary) throws(InputError) -> Column {
+        func fail(_ message: String) -> InputError {
+            InputError(file: fileName, line: line, path: FactReader.shown(name), message: "column \(number): \(message)")
+        }
+        guard !name.isEmpty else { throw fail("the header cell is empty; name the fact the column holds, or delete the column") }
         var steps = [Step]()
         var record: RecordType? = vocabulary.root
         var type: FactType = .record(vocabulary.root)
@@ -62,12 +69,17 @@ struct CSVLayout {
                 index = i
                 part = part[..<open]
             }
-            guard let current = record else { throw fail("'\(walked)' has no parts, so '\(part)' cannot be in it") }
+            guard let current = record else { throw fail("'\(walked)' has no parts, so '\(FactReader.shown(String(part)))' cannot be in it") }
             guard let fact = current.fact(named: String(part)) else {
-                let known = current.facts.map(\.name)
-                var message = "unknown column: no fact '\(FactReader.shown(String(part)))' in \(current.path.isEmpty ? "the business" : current.path)"
-                if let guess = Suggestion.closest(to: String(part), among: known) { message += "; did you mean '\(guess)'?" }
-                else { message += " (facts here: \(known.joined(separator: ", ")))" }
+                // A spreadsheet heading (`No. of employees`) is named whole, not cut at its dots.
+                let missing = name.contains(" ") ? name : String(part)
+                var message = "no fact '\(FactReader.shown(missing))' in \(current.path.isEmpty ? "the business" : current.path)"
+                let candidates = CSVHeaderMatch.candidates(for: name, in: vocabulary)
+                if candidates.isEmpty {
+                    message += "; a column is named by its fact's path, such as employees, address.localAuthority or fleet[0].fuel (eligible schema lists them)"
+                } else {
+                    message += "; it could mean " + candidates.map { "\($0.column) (\($0.meaning))" }.joined(separator: ", or ")
+                }
                 throw fail(message)
             }
             steps.append(.key(fact.name))
@@ -77,7 +89,7 @@ struct CSVLayout {
             if case .record(let child) = fact.type { record = child }
             if let index {
                 guard case .records(let child) = fact.type else {
-                    throw fail("'\(part)' is not a list of records; \(fact.type.isList ? "write its items in one column separated by ';'" : "it takes no index")")
+                    throw fail("'\(FactReader.shown(String(part)))' is not a list of records; \(fact.type.isList ? "write its items in one column separated by ';'" : "it takes no index")")
                 }
                 steps.append(.index(index))
                 type = .record(child)
@@ -87,7 +99,7 @@ struct CSVLayout {
             }
         }
         if case .record(let child) = type {
-            throw fail("'\(name)' is a group of facts; name one of its facts (e.g. \(name).\(child.facts.first?.name ?? "x"))")
+            throw fail("'\(FactReader.shown(name))' is a group of facts; name one of its facts (e.g. \(FactReader.shown(name)).\(child.facts.first?.name ?? "x"))")
         }
         return Column(name: name, steps: steps, type: type)
     }

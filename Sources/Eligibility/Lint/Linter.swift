@@ -48,6 +48,11 @@ public struct LintFinding: Hashable, Sendable, Comparable, CustomStringConvertib
 public enum Linter {
     /// Lints the rules directory at `directory`; `displayName` is how messages name it.
     public static func lint(directory: URL, displayName: String) throws -> [LintFinding] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            // The finding's file is the directory: the message does not name it again.
+            return [LintFinding(file: displayName, line: 1, severity: .error, message: "no such rules directory (use --rules DIR or set ELIGIBLE_RULES)")]
+        }
         let book: RuleBook
         do {
             book = try RuleBook(directory: directory, displayName: displayName)
