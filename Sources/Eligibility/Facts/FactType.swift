@@ -5,7 +5,7 @@
 /// see: yes/no is a boolean, whole numbers are integers, decimals floats, money integer pence,
 /// days `"YYYY-MM-DD"`, minutes `"YYYY-MM-DDTHH:MM"`, text and choices strings, lists 1-based
 /// sequences, records read-only tables.
-public indirect enum FactType: Hashable, Sendable {
+public enum FactType: Hashable, Sendable {
     /// yes or no (a Lua boolean).
     case yesNo
     /// A whole number (a Lua integer).
