@@ -86,7 +86,8 @@ import Testing
 
     /// A business too large to decide (a 14 MiB list) is bad input, in bounded memory (it took
     /// 1.6 GB and a valid one exited 70 after the Lua memory cap).
-    @Test func businessTooLargeToDecideIsBadInput() throws {
+    @Test(.disabled(if: underSanitizer, "ulimit -v cannot hold a sanitizer's shadow memory"))
+    func businessTooLargeToDecideIsBadInput() throws {
         let list = "{\"employees\": 3, \"sicCodes\": [" + Array(repeating: "\"12345\"", count: 1_600_000).joined(separator: ",") + "]}"
         let r = try run(["check"], file: "list.json", Array(list.utf8), shell: 700_000)
         #expect(r.status == 65)
@@ -94,7 +95,8 @@ import Testing
     }
 
     /// Memory does not grow with the register: 40,000 rows decide under the same cap as one.
-    @Test func batchMemoryIsFlatInInputSize() throws {
+    @Test(.disabled(if: underSanitizer, "ulimit -v cannot hold a sanitizer's shadow memory"))
+    func batchMemoryIsFlatInInputSize() throws {
         let register = Register.jsonLines(40_000)
         let r = try run(["batch"], file: "register.jsonl", Array(register.bytes), after: ["--as-of", "2022-06-01", "--jobs", "2"],
                         shell: 700_000)
@@ -102,3 +104,7 @@ import Testing
         #expect(r.stderr == "eligible: \(register.faults) of \(register.rows.count) rows rejected (see their \"rejected\" output rows)\n")
     }
 }
+
+/// Whether the tests run under `make sanitize` (AddressSanitizer or ThreadSanitizer reserve far
+/// more address space than a `ulimit -v` cap allows).
+private let underSanitizer = ["ASAN_OPTIONS", "TSAN_OPTIONS"].contains { ProcessInfo.processInfo.environment[$0] != nil }
