@@ -338,3 +338,16 @@ private func csvRow(_ b: Business, columns: [String]) -> [String] {
             .run(input: .data(Data("id,employes\nA,3\n".utf8), name: "r.csv"))
     }
 }
+
+/// A run stopped early (a write failure) frees its pipeline with tickets still taken; libdispatch
+/// traps when a semaphore is freed below its starting value (exit 132 instead of 74, seen under
+/// AddressSanitizer, where the last worker outlived the writer).
+@Suite struct PipelineTests {
+    @Test func aPipelineFreedWithTicketsTakenDoesNotTrap() {
+        var pipeline: Pipeline? = Pipeline(inFlight: 4)
+        #expect(pipeline?.acquireTicket() == true)
+        #expect(pipeline?.acquireTicket() == true)
+        pipeline = nil
+        #expect(pipeline == nil)
+    }
+}

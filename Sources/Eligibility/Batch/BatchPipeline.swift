@@ -89,7 +89,13 @@ final class Pipeline: @unchecked Sendable {
     private var firstFailure: BatchError?
     private var stopped = false
 
-    init(inFlight: Int) { tickets = DispatchSemaphore(value: inFlight) }
+    /// The semaphore starts at zero and is given its tickets by signalling: libdispatch traps when
+    /// a semaphore is freed below its starting value, which a run stopped early (a write failure)
+    /// leaves it, once the last thread holding the pipeline ends.
+    init(inFlight: Int) {
+        tickets = DispatchSemaphore(value: 0)
+        for _ in 0..<inFlight { tickets.signal() }
+    }
 
     /// Waits for room for one more chunk; false when the run was stopped meanwhile.
     func acquireTicket() -> Bool {
