@@ -1,10 +1,12 @@
 import ArgumentParser
 import Eligibility
 import Foundation
+import Synchronization
 
 /// The signal that asked the run to stop (SIGINT or SIGTERM), 0 until one does; set by the
-/// signal handler, polled by the batch runner.
-nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
+/// signal handler, polled by the batch runner's threads (a lock-free atomic: safe in a signal
+/// handler and free of data races).
+private let stopSignal = Atomic<Int32>(0)
 
 /// `eligible batch`: screens a whole register (JSON Lines or CSV) against every programme.
 struct BatchCommand: ParsableCommand {
@@ -77,8 +79,8 @@ struct BatchCommand: ParsableCommand {
             let output = try out.map { path throws(Failure) in try OutputFile.create(path) } ?? .standardOutput
             for signalNumber in [SIGINT, SIGTERM] {
                 signal(signalNumber) { received in
-                    if stopSignal != 0 { _exit(128 + received) } // a second signal stops at once
-                    stopSignal = received
+                    if stopSignal.load(ordering: .relaxed) != 0 { _exit(128 + received) } // a second signal stops at once
+                    stopSignal.store(received, ordering: .relaxed)
                 }
             }
             // A parent that spawned us from a thread blocking signals (libdispatch's do) passes
@@ -92,7 +94,7 @@ struct BatchCommand: ParsableCommand {
             let result: BatchSummary
             do {
                 result = try runner.run(input: .path(input), write: { bytes in try output.write(bytes) },
-                                        progress: bar.map { bar in { bar.show($0) } }, shouldStop: { stopSignal != 0 })
+                                        progress: bar.map { bar in { bar.show($0) } }, shouldStop: { stopSignal.load(ordering: .relaxed) != 0 })
             } catch let error as BatchError {
                 bar?.clear()
                 throw Failure(error)
@@ -104,9 +106,9 @@ struct BatchCommand: ParsableCommand {
             try output.close()
             if summary { printSummary(result) }
             if result.interrupted {
-                let name = stopSignal == SIGTERM ? "SIGTERM" : "Ctrl-C"
+                let name = stopSignal.load(ordering: .relaxed) == SIGTERM ? "SIGTERM" : "Ctrl-C"
                 Terminal.error("stopped by \(name): the output holds the first \(result.rowsRead) rows, each complete (\(result.decided) decided, \(result.rejected) rejected)")
-                throw stopSignal == SIGTERM ? ExitCode.terminated : ExitCode.interrupted
+                throw stopSignal.load(ordering: .relaxed) == SIGTERM ? ExitCode.terminated : ExitCode.interrupted
             }
             if result.rejected > 0 {
                 if !summary {
